@@ -162,6 +162,19 @@ class ArticleFacts:
                 getattr(out, name).append(kind(**item))
         return out
 
+    def above(self, threshold: float) -> ArticleFacts:
+        """Only the facts whose confidence reaches ``threshold`` (entities always stay)."""
+        if threshold <= 0:
+            return self
+        keep = lambda items: [i for i in items if i.confidence >= threshold]  # noqa: E731
+        events = keep(self.events)
+        event_keys = {e.key for e in events}
+        return ArticleFacts(
+            places=self.places, persons=self.persons, associations=self.associations,
+            offices=keep(self.offices), events=events,
+            participations=[p for p in keep(self.participations) if p.event in event_keys],
+            cooperations=keep(self.cooperations))
+
     def counts(self) -> dict[str, int]:
         return {f.name: len(getattr(self, f.name)) for f in fields(self)}
 

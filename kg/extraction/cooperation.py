@@ -1,0 +1,134 @@
+"""Cooperation between places: who with whom, at which stage, in which domains."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.extraction.places import PlaceHit
+from kg.extraction.text import Segment
+from kg.facts import Span
+from kg.schemes import synonyms
+
+_TRIGGER = re.compile(
+    r"\b(?:kerja\s*sama(?:kan)?|bekerja\s*sama|kerjasama|sister\s+city|kota\s+kembar|"
+    r"kota\s+bersaudara|kemitraan|nota\s+kesepahaman|MoU|LoI|letter\s+of\s+intent|"
+    r"menjalin\s+hubungan|memperkuat\s+hubungan|persaudaraan|record\s+of\s+discussion)\b",
+    re.IGNORECASE)
+_ACTIVE = re.compile(r"\bsejak\s+(?:tahun\s+)?(?P<year>(?:19|20)\d{2})\b|"
+                     r"\b(?:sudah|telah)\s+(?:lama\s+)?(?:terjalin|menjalin|dijalin|berjalan)|"
+                     r"\bselama\s+ini\b|\btahun\s+ke-?\d+\s+sister\s+city", re.IGNORECASE)
+_AGREED = re.compile(r"\b(?:menandatangani|penandatanganan|ditandatangani|tanda\s+tangan|"
+                     r"menyepakati|sepakat|meneken|diteken)\b", re.IGNORECASE)
+_PROPOSED = re.compile(r"\b(?:menjajaki|jajaki|penjajakan|menawarkan|akan|ingin|berencana|"
+                       r"rencana|usulan|mengusulkan|menggandeng|follow\s+up|tahap|harap|"
+                       r"berharap|berinisiatif|mengajak|menginginkan|siap)\b", re.IGNORECASE)
+STAGES = ("proposed", "agreed", "active")
+FOREIGN_KINDS = {"foreign-city"}
+HOME_KINDS = {"kota", "kabupaten", "province"}
+
+
+@dataclass
+class CooperationMention:
+    """What the sentences about one pair of places say."""
+
+    parties: tuple[str, str]
+    status: str | None = None
+    domains: set[str] = field(default_factory=set)
+    since: str | None = None
+    spans: list[Span] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _domain_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    words = {w.lower(): code for w, code in synonyms("domain").items() if len(w) > 2}
+    alternatives = sorted(words, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b",
+                         re.IGNORECASE)
+    return pattern, words
+
+
+def domains_in(text: str) -> set[str]:
+    """The domain codes the words of ``text`` name ("ekonomi kreatif" -> creative-economy)."""
+    pattern, words = _domain_pattern()
+    return {words[m.group().lower()] for m in pattern.finditer(text)}
+
+
+def find_cooperations(text: str, sentences: list[Segment],
+                      places: list[PlaceHit]) -> list[CooperationMention]:
+    """One mention per pair of places, gathering the stage and domains of every sentence."""
+    pairs: dict[frozenset[str], CooperationMention] = {}
+    current: tuple[str, str] | None = None
+    for i, sentence in enumerate(sentences):
+        chunk = text[sentence.start:sentence.end]
+        trigger = _TRIGGER.search(chunk)
+        if not trigger:
+            continue
+        here = [p for p in places if sentence.start <= p.start < sentence.end]
+        found = _pairs(here) or _pair_with_counterpart(here, places, current)
+        if found:
+            current = found[0]
+        elif current is None:
+            continue
+        for pair in found or [current]:
+            mention = pairs.setdefault(frozenset(pair), CooperationMention(pair))
+            _read_sentence(text, sentence, sentences[i - 1] if i else None, mention)
+            start = sentence.start + trigger.start()
+            mention.spans.append(Span(start, sentence.start + trigger.end(),
+                                      text[start:sentence.start + trigger.end()]))
+    return list(pairs.values())
+
+
+def _pairs(here: list[PlaceHit]) -> list[tuple[str, str]]:
+    """Pairs of an Indonesian place and a foreign city named in one sentence."""
+    home = _unique([p.key for p in here if p.kind in HOME_KINDS and p.kind != "province"])
+    home = home or _unique([p.key for p in here if p.kind == "province"])
+    foreign = _unique([p.key for p in here if p.kind in FOREIGN_KINDS or
+                       (p.kind == "place" and p.country != "ID")])
+    if home and foreign:
+        return [(h, f) for h in home for f in foreign]
+    return []
+
+
+def _pair_with_counterpart(here: list[PlaceHit], places: list[PlaceHit],
+                           current: tuple[str, str] | None) -> list[tuple[str, str]]:
+    """A sentence naming one side: the other is the article's main counterpart."""
+    cities = _unique([p.key for p in here if p.kind in HOME_KINDS | FOREIGN_KINDS
+                      and p.kind != "province"])
+    if len(cities) != 1:
+        return []
+    only = cities[0]
+    if current and only in current:
+        return [current]
+    side = next(p for p in here if p.key == only)
+    wanted = HOME_KINDS - {"province"} if side.kind in FOREIGN_KINDS else FOREIGN_KINDS
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.kind in wanted:
+            counts[p.key] = counts.get(p.key, 0) + 1
+    if not counts:
+        return []
+    other = max(counts, key=lambda k: counts[k])
+    return [(only, other) if side.kind not in FOREIGN_KINDS else (other, only)]
+
+
+def _read_sentence(text: str, sentence: Segment, previous: Segment | None,
+                   mention: CooperationMention) -> None:
+    chunk = text[sentence.start:sentence.end]
+    mention.domains |= domains_in(chunk)
+    if previous and re.search(r"\bhal\s+ini\b|\bitu\b", chunk, re.IGNORECASE):
+        prior = text[previous.start:previous.end]
+        if re.search(r"\bbidang\b", prior, re.IGNORECASE):
+            mention.domains |= domains_in(prior)
+    active = _ACTIVE.search(chunk)
+    stage = ("active" if active else "agreed" if _AGREED.search(chunk)
+             else "proposed" if _PROPOSED.search(chunk) else None)
+    if active and active.group("year"):
+        mention.since = active.group("year")
+    if stage and (mention.status is None or STAGES.index(stage) > STAGES.index(mention.status)):
+        mention.status = stage
+
+
+def _unique(keys: list[str]) -> list[str]:
+    return list(dict.fromkeys(keys))

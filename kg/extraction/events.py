@@ -1,0 +1,188 @@
+"""Events: Rakernas, Munas, visits, signings, festivals, with place, dates and organiser."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.dates import DateMention
+from kg.extraction.associations import AssociationMention
+from kg.extraction.places import PlaceHit
+from kg.extraction.text import Segment
+from kg.facts import Span
+
+TRIGGERS: list[tuple[str, str]] = [
+    (r"Musyawarah\s+Nasional\s+Luar\s+Biasa|Munaslub", "extraordinary-congress"),
+    (r"Rapat\s+Kerja\s+Nasional|Rakernas", "national-working-meeting"),
+    (r"Musyawarah\s+Nasional|Munas", "national-congress"),
+    (r"Rapat\s+Kerja\s+Komisariat\s+Wilayah|Raker\s+Komwil|Rakerkomwil|Rakerwil|"
+     r"Rapat\s+Kerja\s+Wilayah", "regional-meeting"),
+    (r"[Rr]apat\s+[Kk]oordinasi|Rakor", "other"),
+    (r"[Kk]unjungan(?:\s+(?:kerja|dinas|balasan|resmi|kehormatan))?|[Kk]unker|"
+     r"berkunjung\s+ke|datang\s+ke|melawat\s+ke|[Ll]awatan", "working-visit"),
+    (r"menandatangani|[Pp]enandatanganan|ditandatangani|[Tt]anda\s+tangan|"
+     r"[Ss]igning\s+[Cc]eremony", "signing"),
+    (r"Festival|Karnaval", "festival"),
+]
+_TRIGGER = re.compile("|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(TRIGGERS)))
+SHORT_NAMES = {"national-working-meeting": "Rakernas", "national-congress": "Munas",
+               "extraordinary-congress": "Munaslub", "regional-meeting": "Raker Komwil",
+               "working-visit": "Kunjungan kerja", "signing": "Penandatanganan",
+               "festival": "Festival", "other": "Rapat koordinasi"}
+_ORDINAL = re.compile(r"\)?\s*(?:ke[-\s]?)?(?P<roman>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\b"
+                      r"|\s*ke-?(?P<number>\d{1,2})\b")
+_FUTURE = re.compile(r"\b(?:akan|dijadwalkan|direncanakan|rencananya|mendatang|berencana)\b",
+                     re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:bisa|dapat|boleh|ingin|untuk)\s+$", re.IGNORECASE)
+_SERIES = re.compile(r"(?:rangkaian|jelang|menjelang|pasca)\s+(?:acara\s+)?$", re.IGNORECASE)
+_PLACE_LEAD = re.compile(r"\b(?:di|ke|bertempat\s+di|berlangsung\s+di)\s", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?)\s+$", re.IGNORECASE)
+_COUNT = re.compile(
+    r"(?P<before>(?:lebih\s+dari|sekitar|hampir|kurang\s+lebih|ratusan|puluhan)\s+)?"
+    r"(?P<n>\d{1,4})\s+(?:wali\s*kota|bupati|kepala\s+daerah)(?:\s+(?:dan\s+\w+\s+)?"
+    r"(?:se-?\s?Indonesia|seluruh\s+Indonesia|hadir|dari\s+seluruh))",
+    re.IGNORECASE)
+_COUNT_AFTER = re.compile(
+    r"(?:dihadiri|hadirnya|diikuti|kehadiran)\s+(?:oleh\s+)?(?:sebanyak\s+)?(?P<n>\d{1,4})\s+"
+    r"(?:wali\s*kota|bupati|kepala\s+daerah|peserta|delegasi)", re.IGNORECASE)
+CITY_KINDS = {"kota", "kabupaten", "foreign-city", "place"}
+
+
+@dataclass
+class EventMention:
+    """One trigger and what its sentence says about the event."""
+
+    kind: str
+    start: int
+    end: int
+    sentence: Segment
+    organizer: str | None = None
+    ordinal: int | None = None
+    place: str | None = None
+    begin: str | None = None
+    finish: str | None = None
+    future: bool = False
+    reference: bool = False  # "rangkaian Munas": named, not reported
+    spans: list[Span] = field(default_factory=list)
+
+
+def find_event_mentions(text: str, sentences: list[Segment], places: list[PlaceHit],
+                        associations: list[AssociationMention],
+                        dates: list[DateMention]) -> list[EventMention]:
+    """Each trigger with the organiser, ordinal, place and dates its sentence gives."""
+    found: list[EventMention] = []
+    for sentence in sentences:
+        chunk = text[sentence.start:sentence.end]
+        for match in _TRIGGER.finditer(chunk):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            kind = next(k for i, (_, k) in enumerate(TRIGGERS) if match.group(f"k{i}"))
+            if _restates(text, found, kind, start, end, sentence):
+                continue
+            if kind == "working-visit" and _MODAL.search(text[max(0, start - 20):start]):
+                continue  # "bisa berkunjung ke ...": a possibility, not a visit
+            mention = EventMention(kind, start, end, sentence)
+            mention.spans.append(Span(start, end, text[start:end]))
+            mention.reference = bool(_SERIES.search(text[max(0, start - 30):start]))
+            mention.future = bool(_FUTURE.search(chunk))
+            _read_details(text, mention, places, associations, dates)
+            found.append(mention)
+    return found
+
+
+def _restates(text: str, found: list[EventMention], kind: str, start: int, end: int,
+              sentence: Segment) -> bool:
+    """ "Rapat Kerja Nasional (Rakernas)": the acronym in brackets is the same mention."""
+    if not found or found[-1].kind != kind or found[-1].sentence != sentence:
+        return False
+    previous = found[-1]
+    if re.fullmatch(r"\s*\(\s*", text[previous.end:start]):
+        previous.spans.append(Span(start, end, text[start:end]))
+        return True
+    return False
+
+
+def _read_details(text: str, mention: EventMention, places: list[PlaceHit],
+                  associations: list[AssociationMention], dates: list[DateMention]) -> None:
+    sentence = mention.sentence
+    organizer = _nearest_association(mention, associations)
+    if organizer:
+        mention.organizer = organizer.association.key
+    after = text[mention.end:min(mention.end + 80, sentence.end)]
+    if organizer and organizer.start >= mention.end and organizer.start - mention.end < 4:
+        after = text[organizer.end:min(organizer.end + 40, sentence.end)]
+    ordinal = _ORDINAL.match(after)
+    if ordinal and (ordinal.group("roman") or ordinal.group("number")):
+        mention.ordinal = _ordinal_value(ordinal)
+    if mention.reference:
+        return
+    mention.place = _event_place(text, mention, places)
+    in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end]
+    if in_sentence:
+        first = in_sentence[0]
+        mention.begin = first.begin.isoformat()
+        mention.finish = first.end_date.isoformat() if first.end_date else None
+        if not first.end_date and len(in_sentence) > 1 and _UNTIL.search(
+                text[first.end:in_sentence[1].start + 1][-30:] + " "):
+            mention.finish = in_sentence[1].begin.isoformat()
+
+
+def _nearest_association(mention: EventMention,
+                         associations: list[AssociationMention]) -> AssociationMention | None:
+    """The association named closest to the trigger within its sentence."""
+    sentence = mention.sentence
+    inside = [a for a in associations if sentence.start <= a.start < sentence.end]
+    if not inside:
+        return None
+    return min(inside, key=lambda a: abs(a.start - mention.end) + (0 if a.start >= mention.end
+                                                                  else 20))
+
+
+def _event_place(text: str, mention: EventMention, places: list[PlaceHit]) -> str | None:
+    """The city an event happens in: the first place after "di"/"ke" past the trigger."""
+    sentence = mention.sentence
+    for lead in _PLACE_LEAD.finditer(text, mention.start, sentence.end):
+        candidates = [p for p in places if lead.end() <= p.start < lead.end() + 90
+                      and p.start < sentence.end]
+        cities = [p for p in candidates if p.kind in CITY_KINDS]
+        chosen = cities[0] if cities else (candidates[0] if candidates else None)
+        if chosen and chosen.kind != "country":
+            return chosen.key
+    return None
+
+
+def _ordinal_value(match: re.Match[str]) -> int | None:
+    if match.group("number"):
+        return int(match.group("number"))
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    roman = match.group("roman")
+    total = 0
+    for i, ch in enumerate(roman):
+        value = values[ch]
+        total += -value if i + 1 < len(roman) and values[roman[i + 1]] > value else value
+    return total or None
+
+
+def participant_count(text: str) -> tuple[int, Span] | None:
+    """An exact attendance ("dihadiri 88 wali kota", "98 wali kota se-Indonesia")."""
+    for pattern in (_COUNT_AFTER, _COUNT):
+        for match in pattern.finditer(text):
+            if match.groupdict().get("before"):
+                continue
+            return int(match.group("n")), Span(match.start(), match.end(), match.group())
+    return None
+
+
+def extend_end(text: str, mention: EventMention, dates: list[DateMention],
+               sentences: list[Segment]) -> None:
+    """ "... dijadwalkan berlangsung hingga 20 Januari 2026": an end in a later sentence."""
+    if not mention.begin or mention.finish:
+        return
+    following = [s for s in sentences if mention.sentence.index < s.index
+                 <= mention.sentence.index + 2]
+    for sentence in following:
+        for date in dates:
+            if sentence.start <= date.start < sentence.end and _UNTIL.search(
+                    text[max(sentence.start, date.start - 25):date.start]):
+                if date.begin.isoformat() >= mention.begin:
+                    mention.finish = date.begin.isoformat()
+                return

@@ -1,0 +1,198 @@
+"""Gathering an article's mentions into its persons, offices, events and participations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.extraction.events import SHORT_NAMES, EventMention
+from kg.extraction.names import person_key, strip_titles, words
+from kg.extraction.officials import PLACE_ROLES, Found
+from kg.extraction.text import Segment, segment_at
+from kg.facts import Event, Office, Participation, Person, Span, digest
+
+SCORED_ASSOCIATION_ROLES = {"chair", "vice-chair", "secretary-general", "executive-director"}
+ROMAN = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def article_persons(text: str, officials: list[Found]) -> dict[str, Person]:
+    """One Person per individual: name variants within the article fold into the fullest."""
+    persons: dict[str, Person] = {}
+    for found in sorted(officials, key=lambda f: -len(strip_titles(f.name).split())):
+        name = strip_titles(found.name)
+        key = _known_as(persons, name) or person_key(name)
+        person = persons.setdefault(key, Person(key, name))
+        if name != person.name and name not in person.aliases:
+            person.aliases.append(name)
+    for person in persons.values():
+        person.mentions = _name_spans(text, person, persons)
+    return persons
+
+
+def _known_as(persons: dict[str, Person], name: str) -> str | None:
+    """The key of a person whose fuller name contains all the words of ``name``."""
+    mine = set(words(person_key(name).removeprefix("person/").replace("-", " ")))
+    for key, person in persons.items():
+        theirs = set(key.removeprefix("person/").split("-"))
+        if mine and mine <= theirs:
+            return key
+    return None
+
+
+def _name_spans(text: str, person: Person, persons: dict[str, Person]) -> list[Span]:
+    """Where the article names the person: full forms, and a unique first or last word."""
+    forms = {person.name, *person.aliases}
+    tokens = person.name.split()
+    others = [p for p in persons.values() if p is not person]
+    for token in (tokens[0], tokens[-1]) if len(tokens) > 1 else ():
+        bare = token.rstrip(".")
+        if len(bare) >= 3 and bare[0].isupper() and not any(bare in o.name.split()
+                                                            for o in others):
+            forms.add(bare)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len,
+                                                                          reverse=True))
+                         + r")(?![\w’'-])")
+    return [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+
+def offices_of(text: str, officials: list[Found], persons: dict[str, Person]) -> list[Office]:
+    """An office for every role that names what it is of (a place or an association)."""
+    offices: dict[tuple[str, str, str], Office] = {}
+    for found in officials:
+        key = _known_as(persons, strip_titles(found.name)) or person_key(found.name)
+        for code, of, acting in found.roles:
+            if of is None or (code in PLACE_ROLES) != of.startswith("place/"):
+                continue
+            if of.startswith("association/") and code not in SCORED_ASSOCIATION_ROLES:
+                continue
+            office = offices.setdefault((key, code, of), Office(key, code, of, acting=acting,
+                                                                confidence=0.9))
+            office.mentions.append(Span(found.start, found.name_end,
+                                        text[found.start:found.name_end]))
+    return list(offices.values())
+
+
+@dataclass
+class ArticleEvent:
+    """An event of the article and the trigger mentions that report it."""
+
+    event: Event
+    mentions: list[EventMention] = field(default_factory=list)
+
+    @property
+    def future(self) -> bool:
+        return all(m.future or m.reference for m in self.mentions)
+
+
+def article_events(mentions: list[EventMention], dateline_place: str | None,
+                   count: tuple[int, Span] | None, published: date | None) -> list[ArticleEvent]:
+    """Mentions that can be one event become one; visits need a place, others default to
+    the dateline's city."""
+    groups: list[list[EventMention]] = []
+    for mention in mentions:
+        group = next((g for g in groups if _compatible(g, mention)), None)
+        if group is None:
+            groups.append([mention])
+        else:
+            group.append(mention)
+    events: list[ArticleEvent] = []
+    for group in groups:
+        event = _event(group, dateline_place, published)
+        if event is not None:
+            events.append(ArticleEvent(event, group))
+    main = next((e for e in events if not e.future), None)
+    if count and main and main.event.kind != "working-visit":
+        main.event.participant_count = count[0]
+        main.event.mentions.append(count[1])
+    return events
+
+
+def _compatible(group: list[EventMention], mention: EventMention) -> bool:
+    if group[0].kind != mention.kind:
+        return False
+    for attribute in ("organizer", "ordinal", "place", "begin"):
+        ours = {getattr(m, attribute) for m in group} - {None}
+        theirs = getattr(mention, attribute)
+        if ours and theirs is not None and theirs not in ours:
+            return False
+    return True
+
+
+def _event(group: list[EventMention], dateline_place: str | None,
+           published: date | None) -> Event | None:
+    first = lambda attribute: next((getattr(m, attribute) for m in group  # noqa: E731
+                                    if getattr(m, attribute) is not None), None)
+    kind, place = group[0].kind, first("place")
+    if kind == "working-visit" and (place is None or all(m.future for m in group)):
+        return None
+    place = place or dateline_place
+    organizer, ordinal, start = first("organizer"), first("ordinal"), first("begin")
+    year = start[:4] if start else (str(published.year) if published else None)
+    if organizer and ordinal:
+        parts: tuple = (kind, organizer, str(ordinal))
+    elif start:
+        parts = (kind, place, start)
+    else:
+        parts = (kind, organizer, place, year)
+    name = " ".join(x for x in (SHORT_NAMES[kind], _short(organizer), _roman(ordinal), year) if x)
+    return Event(key=f"event/{kind}-{digest(*parts)}", kind=kind, name=name, ordinal=ordinal,
+                 place=place, start=start, end=first("finish"), organizer=organizer,
+                 confidence=0.8, mentions=[s for m in group for s in m.spans])
+
+
+def _short(organizer: str | None) -> str | None:
+    return organizer.split("/")[-1].upper() if organizer else None
+
+
+def _roman(number: int | None) -> str | None:
+    if not number:
+        return None
+    out = ""
+    for value, letters in ROMAN:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def assign_participants(text: str, segments: list[Segment], persons: dict[str, Person],
+                        events: list[ArticleEvent], mentions: list[EventMention],
+                        bystanders: set[str]) -> list[Participation]:
+    """Each person takes part in the event reported in their sentence, else the nearest in
+    their paragraph, else the article's main event; announced events get no participants.
+    Bystanders (heads of state named in passing) count only in the event's own sentence."""
+    owner = {id(m): e for e in events for m in e.mentions}
+    reported = [m for m in mentions if not m.future and not m.reference and id(m) in owner]
+    main = next((e for e in events if not e.future), None)
+    found: dict[tuple[str, str], Participation] = {}
+    for person in persons.values():
+        for span in person.mentions:
+            event = _event_for(span, segments, reported, owner, person.key in bystanders)
+            event = event or (None if person.key in bystanders else main)
+            if event is None:
+                continue
+            key = (event.event.key, person.key)
+            part = found.setdefault(key, Participation(event.event.key, person.key, 0.7))
+            part.mentions.append(span)
+    return list(found.values())
+
+
+def _event_for(span: Span, segments: list[Segment], reported: list[EventMention],
+               owner: dict[int, ArticleEvent], same_sentence_only: bool) -> ArticleEvent | None:
+    sentence = segment_at(segments, span.start)
+    if sentence is None:
+        return None
+    same = [m for m in reported if m.sentence.index == sentence.index]
+    if same:
+        return owner[id(min(same, key=lambda m: abs(m.start - span.start)))]
+    paragraph = [m for m in reported if m.sentence.paragraph == sentence.paragraph]
+    if paragraph and not same_sentence_only:
+        return owner[id(min(paragraph, key=lambda m: abs(m.start - span.start)))]
+    return None
+
+
+def heads_of_state(text: str, officials: list[Found], persons: dict[str, Person]) -> set[str]:
+    """Presidents named in passing ("Presiden China Xi Jin Ping"): not participants unless
+    the event's own sentence names them."""
+    return {_known_as(persons, strip_titles(f.name)) or person_key(f.name) for f in officials
+            if re.match(r"(?:Wakil\s+)?Presiden\b", text[f.start:f.start + 20])}
