@@ -168,12 +168,19 @@ def _read_also_blocks(lines: list[Line]) -> Iterator[tuple[int, int]]:
 
 
 def _captions(lines: list[Line]) -> Iterator[tuple[int, int]]:
-    """Photo captions: ending in a photographer's credit, or glued to a copy of themselves."""
+    """Photo captions: the photographer's credit, and the copy of a caption glued to itself.
+
+    The caption's own words stay (a mayor named there is news); its second copy goes,
+    so the caption states its facts once.
+    """
     for line in lines:
         content = _content(line.text)
-        credited = len(content.split()) >= 8 and _CAPTION_CREDIT.search(content)
-        if credited or _repeats_its_start(content):
-            yield line.start, line.end
+        credit = _CAPTION_CREDIT.search(line.text) if len(content.split()) >= 8 else None
+        if credit:
+            yield line.start + credit.start() + 1, line.end
+        copy_at = _second_copy(line.text)
+        if copy_at is not None:
+            yield line.start + copy_at, line.end
 
 
 def _repeated_lines(lines: list[Line]) -> Iterator[tuple[int, int]]:
@@ -249,17 +256,20 @@ def _stamp(content: str) -> str | None:
     return None
 
 
-def _repeats_its_start(content: str) -> bool:
-    """A caption printed twice in one line: "Foto Wali Kota ... HumasFoto Wali Kota ..."."""
+def _second_copy(line: str) -> int | None:
+    """Where a caption printed twice in one line starts again ("Foto Wali Kota ... Humas
+    Foto Wali Kota ..."), or None."""
+    lead = len(line) - len(line.lstrip())
+    content = line[lead:].rstrip()
     probe = content[:MIN_REPEATED_LINE]
     if len(content) < 2 * MIN_REPEATED_LINE:
-        return False
+        return None
     at = content.find(probe, MIN_REPEATED_LINE)
     while at != -1:
         if content.startswith(content[at:]) and len(content) - at >= 0.3 * len(content):
-            return True
+            return lead + at
         at = content.find(probe, at + 1)
-    return False
+    return None
 
 
 def _is_place(name: str) -> bool:

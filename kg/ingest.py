@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from kg.extraction import extract
 from kg.population import Population, populate
 from kg.reading import Article, ReadProblem, read_articles, text_sha256
+from kg.resolution import Holders, resolve_persons
 from kg.store import count_default_graph, ensure_ontology, existing_articles, remove_articles
 
 CHUNK = 500  # articles per bulk load: big enough for Oxigraph's bulk path, small in memory
@@ -49,10 +50,11 @@ def ingest(paths: Iterable[str | Path], store: ox.Store, *, threshold: float = 0
     summary = IngestSummary()
     ensure_ontology(store)
     known = existing_articles(store)
+    holders = Holders.from_store(store)
     for chunk in _chunks(_articles(paths, summary), CHUNK):
         mark = time.perf_counter()
         summary.replaced += _replace(store, chunk, known)
-        populations = [_extracted(article, threshold) for article in chunk]
+        populations = [_extracted(article, threshold, holders) for article in chunk]
         quads = [q for p in populations for q in p.quads()]
         loading = time.perf_counter()
         store.bulk_extend(quads)
@@ -79,9 +81,9 @@ def _articles(paths: Iterable[str | Path], summary: IngestSummary) -> Iterator[A
             yield item
 
 
-def _extracted(article: Article, threshold: float) -> Population:
+def _extracted(article: Article, threshold: float, holders: Holders) -> Population:
     started = datetime.now(UTC)
-    facts = extract(article).above(threshold)
+    facts = resolve_persons(extract(article).above(threshold), holders)
     return populate(article, facts, started, datetime.now(UTC))
 
 

@@ -13,6 +13,7 @@ from kg.extraction.associations import find_associations
 from kg.extraction.cooperation import find_cooperations
 from kg.extraction.events import extend_end, find_event_mentions, participant_count
 from kg.extraction.grouping import (
+    add_references,
     article_events,
     article_persons,
     assign_participants,
@@ -42,6 +43,7 @@ def extract(article: Article) -> ArticleFacts:
     officials = find_officials(text, hits, associations)
     persons = article_persons(text, officials)
     offices = offices_of(text, officials, persons)
+    add_references(text, offices, persons, {h.start: h.key for h in hits})
 
     mentions = find_event_mentions(text, segments, hits, associations, dates)
     for mention in mentions:

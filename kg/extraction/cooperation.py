@@ -16,7 +16,8 @@ _TRIGGER = re.compile(
     r"kota\s+bersaudara|kemitraan|nota\s+kesepahaman|MoU|LoI|letter\s+of\s+intent|"
     r"menjalin\s+hubungan|memperkuat\s+hubungan|persaudaraan|record\s+of\s+discussion)\b",
     re.IGNORECASE)
-_ACTIVE = re.compile(r"\bsejak\s+(?:tahun\s+)?(?P<year>(?:19|20)\d{2})\b|"
+_SINCE = re.compile(r"\bsejak\s+(?:tahun\s+)?(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
+_ACTIVE = re.compile(r"\bsejak\s+(?:tahun\s+)?(?:19|20)\d{2}\b|"
                      r"\b(?:sudah|telah)\s+(?:lama\s+)?(?:terjalin|menjalin|dijalin|berjalan)|"
                      r"\bselama\s+ini\b|\btahun\s+ke-?\d+\s+sister\s+city", re.IGNORECASE)
 _AGREED = re.compile(r"\b(?:menandatangani|penandatanganan|ditandatangani|tanda\s+tangan|"
@@ -124,8 +125,9 @@ def _read_sentence(text: str, sentence: Segment, previous: Segment | None,
     active = _ACTIVE.search(chunk)
     stage = ("active" if active else "agreed" if _AGREED.search(chunk)
              else "proposed" if _PROPOSED.search(chunk) else None)
-    if active and active.group("year"):
-        mention.since = active.group("year")
+    since = _SINCE.search(chunk)
+    if since:
+        mention.since = since.group("year")
     if stage and (mention.status is None or STAGES.index(stage) > STAGES.index(mention.status)):
         mention.status = stage
 

@@ -97,6 +97,8 @@ def _restates(text: str, found: list[EventMention], kind: str, start: int, end: 
     previous = found[-1]
     if re.fullmatch(r"\s*\(\s*", text[previous.end:start]):
         previous.spans.append(Span(start, end, text[start:end]))
+        if previous.ordinal is None:  # "Rapat Kerja Nasional (Rakernas) XVI"
+            previous.ordinal = _ordinal_after(text, end, sentence.end)
         return True
     return False
 
@@ -110,9 +112,7 @@ def _read_details(text: str, mention: EventMention, places: list[PlaceHit],
     after = text[mention.end:min(mention.end + 80, sentence.end)]
     if organizer and organizer.start >= mention.end and organizer.start - mention.end < 4:
         after = text[organizer.end:min(organizer.end + 40, sentence.end)]
-    ordinal = _ORDINAL.match(after)
-    if ordinal and (ordinal.group("roman") or ordinal.group("number")):
-        mention.ordinal = _ordinal_value(ordinal)
+    mention.ordinal = _ordinal_after(after, 0, len(after))
     if mention.reference:
         return
     mention.place = _event_place(text, mention, places)
@@ -147,6 +147,14 @@ def _event_place(text: str, mention: EventMention, places: list[PlaceHit]) -> st
         chosen = cities[0] if cities else (candidates[0] if candidates else None)
         if chosen and chosen.kind != "country":
             return chosen.key
+    return None
+
+
+def _ordinal_after(text: str, start: int, end: int) -> int | None:
+    """ "XVI", "ke-VII", "ke-24" right after an event's name."""
+    match = _ORDINAL.match(text, start, end)
+    if match and (match.group("roman") or match.group("number")):
+        return _ordinal_value(match)
     return None
 
 

@@ -196,3 +196,32 @@ def heads_of_state(text: str, officials: list[Found], persons: dict[str, Person]
     the event's own sentence names them."""
     return {_known_as(persons, strip_titles(f.name)) or person_key(f.name) for f in officials
             if re.match(r"(?:Wakil\s+)?Presiden\b", text[f.start:f.start + 20])}
+
+
+_REFERENCE = re.compile(
+    r"(?:[Oo]rang\s+nomor\s+satu\s+di\s+(?:Pemkot|Pemkab|Pemprov|Kota|Kabupaten|Provinsi)\s+"
+    r"|(?P<role>Wali\s*[Kk]ota|Walikota|Bupati|Gubernur)\s+)(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+    r"\s+(?:itu|ini|tersebut)\b")
+_NICKNAME = re.compile(
+    r"(?P<alias>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*[-–,(]\s*sapaan(?:\s+akrab)?\s+"
+    r"(?:[Ww]ali\s*[Kk]ota|[Bb]upati|[Gg]ubernur)\s+(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
+
+
+def add_references(text: str, offices: list[Office], persons: dict[str, Person],
+                   places: dict[int, str]) -> None:
+    """ "Wali Kota Bogor itu", "orang nomor satu di Pemkot Malang ini" and "Danny
+    Pomanto-sapaan wali kota Makassar" name the holder of that post: more mentions."""
+    holder = {}
+    for office in offices:
+        holder.setdefault(office.of, set()).add(office.person)
+    for pattern in (_REFERENCE, _NICKNAME):
+        for match in pattern.finditer(text):
+            held = holder.get(places.get(match.start("place"), ""), set())
+            if len(held) != 1:
+                continue
+            person = persons[next(iter(held))]
+            start = match.start("alias") if "alias" in match.groupdict() else match.start()
+            end = match.end("alias") if "alias" in match.groupdict() else match.end()
+            if "alias" in match.groupdict() and match.group("alias") not in person.aliases:
+                person.aliases.append(match.group("alias"))
+            person.mentions.append(Span(start, end, text[start:end]))

@@ -1,0 +1,217 @@
+"""Extraction's pattern families, on sentences written for these tests (not from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extraction import extract
+from kg.reading import Article
+
+
+def facts_of(text: str, published: str | None = "2024-03-14", **fields):
+    return extract(Article(id=fields.get("id", "t"), text=text, url=fields.get("url"),
+                           title=None, published=published, source="test"))
+
+
+def offices(facts) -> set[tuple[str, str, str]]:
+    names = {p.key: p.name for p in facts.persons}
+    return {(names[o.person], o.role, o.of) for o in facts.offices}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("MADIUN - Wali Kota Madiun Maidi membuka pameran UMKM di alun-alun.",
+     ("Maidi", "mayor", "place/kota-madiun")),
+    ("Wakil Wali Kota Bandung Yana Mulyana hadir dalam rapat itu.",
+     ("Yana Mulyana", "deputy-mayor", "place/kota-bandung")),
+    ("Bupati Malang Sanusi meninjau pasar Kepanjen.",
+     ("Sanusi", "regent", "place/kabupaten-malang")),
+    ("Gubernur Sulsel, Andi Sultan Hamid, menerima rombongan itu.",
+     ("Andi Sultan Hamid", "governor", "place/province-sulawesi-selatan")),
+    ("Ketua Umum Apeksi Bima Arya menyampaikan sambutan.",
+     ("Bima Arya", "chair", "association/apeksi")),
+    ("Wawako Payakumbuh Erwin Yunaz mewakili wali kota.",
+     ("Erwin Yunaz", "deputy-mayor", "place/kota-payakumbuh")),
+    ("Pj Wali Kota Kediri Zanariah meresmikan taman kota.",
+     ("Zanariah", "mayor", "place/kota-kediri")),
+    ("Wali Kota Bogor, Dr. H. Arif Rahman, M.Si, menandatangani nota itu.",
+     ("Arif Rahman", "mayor", "place/kota-bogor")),
+    ("Bupati Batang, H. Wihaji, S.Ag, M.Pd, hadir.",
+     ("Wihaji", "regent", "place/kabupaten-batang")),
+])
+def test_office_patterns(sentence, expected):
+    assert expected in offices(facts_of(sentence))
+
+
+def test_an_acting_mayor_is_marked_acting():
+    facts = facts_of("Pj Wali Kota Kediri Zanariah meresmikan taman kota.")
+    assert [o.acting for o in facts.offices] == [True]
+
+
+def test_a_chain_of_roles_gives_every_office():
+    facts = facts_of("Ketua Dewan Pengurus Apeksi yang juga Wali Kota Surabaya, Eri Cahyadi, "
+                     "membuka rapat.")
+    assert {("Eri Cahyadi", "chair", "association/apeksi"),
+            ("Eri Cahyadi", "mayor", "place/kota-surabaya")} <= offices(facts)
+
+
+def test_name_variants_share_a_key():
+    one = facts_of("Wali Kota Malang, Mochamad Anton, membuka acara.")
+    two = facts_of("Wali Kota Malang, M Anton, menutup acara.")
+    assert one.persons[0].key == two.persons[0].key == "person/m-anton"
+
+
+def test_a_short_name_later_in_the_article_is_the_same_person():
+    facts = facts_of("Wali Kota Medan Bobby Nasution membuka festival. Menurut Bobby, "
+                     "festival ini terbuka untuk umum.")
+    assert len(facts.persons) == 1
+    assert len(facts.persons[0].mentions) == 2
+
+
+def test_a_caption_repeated_twice_is_one_fact():
+    caption = "Wali Kota Blitar Santoso meninjau pasar rakyat di Blitar. FOTO ANTARA/Rudi Hartono"
+    text = f"{caption}\n\n{caption}\n\nBLITAR - Pemkot Blitar menata pasar."
+    facts = facts_of(text)
+    assert len(facts.offices) == 1
+    assert len(facts.persons) == 1
+
+
+def test_a_nickname_is_not_a_place():
+    facts = facts_of("Kota Pendekar terus berbenah, kata warga Madiun.")
+    assert "place/kota-pendekar" not in {p.key for p in facts.places}
+    assert {p.key for p in facts.places} == {"place/kota-madiun"}
+
+
+def test_a_street_named_after_a_governor_is_no_governor():
+    facts = facts_of("Karnaval melintas di Jalan Gubernur Suryo, Surabaya.")
+    assert not facts.offices and not facts.persons
+
+
+def test_national_working_meeting_with_dates_ordinal_attendance():
+    facts = facts_of("Rapat Kerja Nasional (Rakernas) XVI Apeksi digelar di Kota Makassar, "
+                     "Selasa 11 Juli 2023 hingga Kamis 13 Juli 2023, dan dihadiri 88 wali kota.",
+                     published="2023-07-14")
+    [event] = facts.events
+    assert (event.kind, event.ordinal, event.place, event.start, event.end, event.organizer,
+            event.participant_count) == ("national-working-meeting", 16, "place/kota-makassar",
+                                         "2023-07-11", "2023-07-13", "association/apeksi", 88)
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Munas VII Apeksi berlangsung di Surabaya, 6-10 Mei 2025.", "national-congress"),
+    ("Munaslub Apkasi digelar di Jakarta pada 3 Maret 2024.", "extraordinary-congress"),
+    ("Raker Komwil IV Apeksi digelar di Kota Madiun, Rabu (12/7/2023).", "regional-meeting"),
+    ("Wali Kota Bitung melakukan kunjungan kerja ke Kota Tomohon, Senin (4/3/2024).",
+     "working-visit"),
+    ("Penandatanganan MoU kedua kota berlangsung di Kota Semarang, 2 Februari 2024.",
+     "signing"),
+    ("Festival Danau Toba digelar di Kabupaten Samosir, 20 Juni 2024.", "festival"),
+])
+def test_event_kinds(sentence, kind):
+    assert kind in {e.kind for e in facts_of(sentence).events}
+
+
+def test_a_month_without_a_day_is_not_a_date():
+    facts = facts_of("Munas Apeksi akan digelar di Kota Semarang Agustus mendatang.")
+    [event] = facts.events
+    assert event.start is None and event.place == "place/kota-semarang"
+
+
+def test_one_event_told_by_two_articles_is_one_event():
+    one = facts_of("Rakernas XVII Apeksi di Balikpapan berlangsung 1-6 Juni 2024.",
+                   published="2024-06-02")
+    two = facts_of("BALIKPAPAN - Para wali kota tiba untuk Rakernas Apeksi ke-XVII.",
+                   published="2024-06-01")
+    assert one.events[0].key == two.events[0].key
+
+
+def test_a_range_of_approximate_attendance_is_not_a_count():
+    facts = facts_of("Lebih dari 80 wali kota hadir dalam Rakernas Apeksi di Kota Makassar.")
+    assert facts.events[0].participant_count is None
+
+
+def test_officials_named_around_the_event_take_part():
+    facts = facts_of("BATAM - Rakernas Apkasi dibuka di Batam, Minggu (18/1/2026). "
+                     "Bupati Sleman Harda Kiswaya dan Bupati Bantul Abdul Halim hadir.",
+                     published="2026-01-19")
+    names = {p.key: p.name for p in facts.persons}
+    assert {names[p.person] for p in facts.participations} == {"Harda Kiswaya", "Abdul Halim"}
+
+
+def test_a_president_named_in_passing_takes_no_part():
+    facts = facts_of("Wali Kota Solo menerima kunjungan Duta Besar Jepang di Kota Surakarta. "
+                     "Ia menyebut Presiden Jepang Fumio Kishida bersahabat.")
+    names = {p.key: p.name for p in facts.persons}
+    assert "Fumio Kishida" not in {names[p.person] for p in facts.participations}
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Kota Bekasi menjajaki kerja sama dengan Kota Changwon, Korea Selatan.", "proposed"),
+    ("Kota Bekasi dan Kota Changwon, Korea Selatan, menandatangani MoU kerja sama.", "agreed"),
+    ("Kota Bekasi dan Kota Changwon, Korea Selatan, telah menjalin kerja sama sister city "
+     "sejak 1998.", "active"),
+])
+def test_cooperation_stages(sentence, status):
+    [coop] = facts_of(sentence).cooperations
+    assert set(coop.parties) == {"place/kota-bekasi", "place/kr-changwon"}
+    assert coop.status == status
+
+
+def test_cooperation_domains_from_indonesian_wording():
+    facts = facts_of("Kota Bekasi dan Kota Changwon, Korea Selatan, sepakat bekerja sama di "
+                     "bidang pariwisata, ekonomi kreatif, pengelolaan sampah, serta kepemudaan "
+                     "dan olahraga.")
+    [coop] = facts.cooperations
+    assert set(coop.domains) == {"tourism", "creative-economy", "environment", "youth-sports"}
+    assert "economy" not in coop.domains
+
+
+def test_since_a_year():
+    facts = facts_of("Kota Bekasi dan Kota Changwon, Korea Selatan, telah menjalin kerja sama "
+                     "sister city sejak 1998.")
+    assert facts.cooperations[0].since == "1998"
+
+
+def test_no_cooperation_without_a_pair_of_places():
+    facts = facts_of("Kerja sama antarkota penting untuk kemajuan bangsa, kata Wali Kota Depok.")
+    assert facts.cooperations == []
+
+
+def test_every_span_quotes_the_text():
+    text = ("MALANG - Wali Kota Malang, Sutiaji, menerima Wali Kota Gimhae, Kim Min-su, di Balai "
+            "Kota Malang, Senin (7/8/2023). Keduanya menjajaki kerja sama di bidang pendidikan.")
+    facts = facts_of(text)
+    groups = [facts.places, facts.persons, facts.associations, facts.offices, facts.events,
+              facts.participations, facts.cooperations]
+    spans = [s for group in groups for item in group for s in item.mentions]
+    assert spans and all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_a_person_named_differently_in_two_articles_is_one_person(tmp_path):
+    from kg.ingest import ingest
+    from kg.store import open_store
+
+    one = tmp_path / "one.txt"
+    one.write_text("MALANG - Wali Kota Malang, M Anton, membuka Rakernas Apeksi.\n",
+                   encoding="utf-8")
+    two = tmp_path / "two.txt"
+    two.write_text("MALANG - Wali Kota Malang Abah Anton meninjau kampung tematik.\n",
+                   encoding="utf-8")
+    store = open_store(tmp_path / "store")
+    ingest([one, two], store)
+    holders = {row["p"].value for row in store.query(
+        "SELECT DISTINCT ?p WHERE { ?t <https://w3id.org/kotakg/ontology#holder> ?p }")}
+    assert holders == {"https://w3id.org/kotakg/resource/person/m-anton"}
+
+
+def test_references_back_to_an_official_are_mentions():
+    facts = facts_of("Wali Kota Bogor, Dedie Rachim, menerima tamu. Wali Kota Bogor itu lalu "
+                     "berpidato.\n\nMenurut orang nomor satu di Pemkot Bogor ini, kota terbuka.")
+    [person] = facts.persons
+    assert len(person.mentions) >= 3
+
+
+def test_a_nickname_becomes_an_alias():
+    facts = facts_of("Wali Kota Makassar, Moh Ramdhan Pomanto, membuka acara. Danny Pomanto-sapaan "
+                     "wali kota Makassar menyebut kota penting.")
+    [person] = facts.persons
+    assert "Danny Pomanto" in person.aliases
