@@ -225,7 +225,6 @@ def serve(store_path: str | None, host: str, port: int, timeout: float, workers:
           max_request_bytes: int) -> None:
     """Serve the store through the SPARQL endpoint, its query page and entity pages."""
     from endpoint.serve import run  # the one place kg/ reaches into endpoint/
-
     from kg.store import default_store_path
 
     run(store_path or str(default_store_path()), host=host, port=port, timeout=timeout,

@@ -268,7 +268,7 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _foreign_ok(mention: Mention, countries: set[str]) -> bool:
-    """A foreign town needs its country named in the text, or to be big; a short name
+    """A foreign town needs its country named in the text, a city cue, or to be big; a short name
     (≤ 4 letters: "Kita" is also "we") needs its country and a cue, or to be big ("Xian")."""
     foreign = [e for e in mention.candidates if e.kind == "foreign-city"]
     if len(foreign) < len(mention.candidates):
@@ -277,7 +277,7 @@ def _foreign_ok(mention: Mention, countries: set[str]) -> bool:
     big = max((e.population or 0) for e in foreign) >= WELL_KNOWN_POPULATION
     if len(fold(mention.surface).replace(" ", "")) <= 4:
         return in_country and (big or mention.cue is not None)
-    return in_country or big
+    return in_country or big or mention.cue == "kota"  # "Wali Kota Gimhae" says it is a city
 
 
 def _entry(r: dict[str, Any]) -> Entry:

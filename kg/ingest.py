@@ -15,7 +15,13 @@ from kg.extraction import extract
 from kg.population import Population, populate
 from kg.reading import Article, ReadProblem, read_articles, text_sha256
 from kg.resolution import Holders, resolve_persons
-from kg.store import count_default_graph, ensure_ontology, existing_articles, remove_articles
+from kg.store import (
+    count_default_graph,
+    ensure_ontology,
+    existing_articles,
+    keep_best_link_scores,
+    remove_articles,
+)
 
 CHUNK = 500  # articles per bulk load: big enough for Oxigraph's bulk path, small in memory
 
@@ -66,6 +72,7 @@ def ingest(paths: Iterable[str | Path], store: ox.Store, *, threshold: float = 0
             for _ in chunk:
                 on_article()
         _remember(known, chunk, populations)
+    keep_best_link_scores(store)
     summary.triples = count_default_graph(store)
     summary.seconds = time.perf_counter() - began
     return summary

@@ -95,8 +95,9 @@ def populate(article: Article, facts: ArticleFacts, started: datetime,
 def fact_triples(facts: ArticleFacts) -> list[Triple]:
     """The default-graph triples an article's facts state (the same facts, the same triples)."""
     out: list[Triple] = []
+    named = {place.key for place in facts.places}
     for place in facts.places:
-        out += _place(place)
+        out += _place(place, named)
     for person in facts.persons:
         out += _labelled(node(person.key), KG + "Person", person.name, None, person.aliases)
     for assoc in facts.associations:
@@ -122,7 +123,7 @@ def _labelled(me: ox.NamedNode, cls: str, name: str, lang: str | None,
     return out
 
 
-def _place(place) -> list[Triple]:
+def _place(place, named: set[str]) -> list[Triple]:
     me = node(place.key)
     out: list[Triple] = [(me, A, _n(PLACE_CLASS.get(place.kind, KG + "Place"))),
                          (me, _n(SCHEMA + "name"), ox.Literal(place.name))]
@@ -133,7 +134,7 @@ def _place(place) -> list[Triple]:
         out.append((me, ALT_LABEL, ox.Literal(official, language="id")))
     if place.country:
         out.append((me, _n(KG + "countryCode"), ox.Literal(place.country)))
-    if place.province:
+    if place.province in named:  # the province node is stated only where an article names it
         out.append((me, _n(SCHEMA + "containedInPlace"), node(place.province)))
     if place.wikidata:
         out += [(me, _n(OWL + "sameAs"), _n(WD + place.wikidata)),
@@ -257,7 +258,8 @@ def _article_metadata(me: ox.NamedNode, article: Article, facts: ArticleFacts) -
         kind = XSD_DATETIME if "T" in article.published else XSD_DATE
         out.append((me, _n(SCHEMA + "datePublished"), ox.Literal(article.published, datatype=kind)))
     if article.source:
-        out.append((me, _n(PROV + "wasDerivedFrom"), _n(quote(article.source, safe=":/?#[]@!$&'()*+,;=%-._~"))))
+        source = quote(article.source, safe=":/?#[]@!$&'()*+,;=%-._~")
+        out.append((me, _n(PROV + "wasDerivedFrom"), _n(source)))
     out.append((me, _n(DCT + "creator"), SOFTWARE))
     return out
 

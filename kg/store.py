@@ -115,7 +115,22 @@ def remove_articles(store: ox.Store, articles: list[ox.NamedNode]) -> int:
             store.remove(quad)
     rebuilt = _rebuilt(store, affected)
     store.extend(rebuilt + _kept_links(links, rebuilt))
+    keep_best_link_scores(store)
     return before - count_default_graph(store)
+
+
+def keep_best_link_scores(store: ox.Store) -> None:
+    """One ``kotakg:linkScore`` per node: articles link a place with more or less evidence,
+    and the graph keeps the best of their scores."""
+    score = ox.NamedNode(KG + "linkScore")
+    rows = store.query(f"SELECT DISTINCT ?s WHERE {{ ?s <{score.value}> ?a, ?b "
+                       f"FILTER (?a != ?b) }}")
+    for subject in [row["s"] for row in rows]:
+        scores = list(store.quads_for_pattern(subject, score, None, ox.DefaultGraph()))
+        best = max(scores, key=lambda q: float(q.object.value))
+        for quad in scores:
+            if quad != best:
+                store.remove(quad)
 
 
 def _kept_links(links: list[ox.Quad], rebuilt: list[ox.Quad]) -> list[ox.Quad]:

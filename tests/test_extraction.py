@@ -215,3 +215,8 @@ def test_a_nickname_becomes_an_alias():
                      "wali kota Makassar menyebut kota penting.")
     [person] = facts.persons
     assert "Danny Pomanto" in person.aliases
+
+
+def test_a_name_before_its_office():
+    facts = facts_of("Menurut Bima Arya, Wali Kota Bogor, kota harus terbuka.")
+    assert ("Bima Arya", "mayor", "place/kota-bogor") in offices(facts)

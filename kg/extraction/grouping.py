@@ -33,7 +33,7 @@ def article_persons(text: str, officials: list[Found]) -> dict[str, Person]:
 def _known_as(persons: dict[str, Person], name: str) -> str | None:
     """The key of a person whose fuller name contains all the words of ``name``."""
     mine = set(words(person_key(name).removeprefix("person/").replace("-", " ")))
-    for key, person in persons.items():
+    for key in persons:
         theirs = set(key.removeprefix("person/").split("-"))
         if mine and mine <= theirs:
             return key

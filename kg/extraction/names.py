@@ -11,14 +11,14 @@ TITLES = {"h", "hj", "dr", "drs", "dra", "ir", "prof", "kh", "mr", "mrs", "ms", 
           "bapak", "ibu", "pak", "bu", "sdr", "sdri", "haji", "hajah", "cak", "mas", "mbak",
           "kang", "abah", "bung", "tuan", "nyonya", "dato", "datuk", "drg", "apt", "ust",
           "ustadz", "habib", "gus", "letjen", "mayjen", "brigjen", "kombes", "irjen", "komjen",
-          "jenderal", "kolonel", "ipda", "aiptu", "akbp", "dra"}
+          "jenderal", "kolonel", "ipda", "aiptu", "akbp"}
 # Degrees written after a name (S.E., M.Si, ...), compared without dots.
 DEGREES = {"se", "sh", "mh", "msi", "mm", "mba", "mpd", "spd", "ssos", "sip", "sstp", "msc",
            "phd", "ak", "mt", "skm", "mkes", "sked", "mag", "mpa", "map", "mec", "st", "ssi",
-           "sik", "sipem", "mkn", "mt", "ma", "sag", "shi", "skom", "mkom", "sp", "mp", "ssn",
+           "sik", "sipem", "mkn", "ma", "sag", "shi", "skom", "mkom", "sp", "mp", "ssn",
            "sarch", "mars", "sh.mh", "cpa", "mtcp"}
 MUHAMMAD = {"m", "moh", "muh", "mochamad", "mochammad", "mohammad", "mohamad", "muhammad",
-            "muhamad", "mhd", "moch", "mohd", "muhamad"}
+            "muhamad", "mhd", "moch", "mohd"}
 # Balinese name prefixes as news abbreviates them ("IB Rai" is "Ida Bagus Rai").
 BALINESE = {"ib": "ida bagus", "ida bagus": "ida bagus", "aa": "anak agung",
             "ign": "i gusti ngurah", "igst": "i gusti", "cok": "cokorda", "tjok": "cokorda"}
@@ -39,15 +39,15 @@ NOT_NAMES = {
     "oktober", "november", "desember", "selamat", "terima", "kasih", "lebih", "setelah",
     "sebelumnya", "kemudian", "adapun", "tak", "tidak", "juga", "pun", "bahkan", "agenda",
     "pembukaan", "tema", "subtema", "program", "bagi", "melalui", "sehingga", "tentunya",
-    "meski", "terlebih", "dengan", "setidaknya", "pertama", "kedua", "ketiga", "semua",
-    "masing", "tidak", "wakil", "humas", "biro", "setda", "ruang", "kantor", "municipality",
+    "meski", "terlebih", "setidaknya", "pertama", "kedua", "ketiga", "semua",
+    "masing", "humas", "biro", "setda", "ruang", "kantor", "municipality",
     "mal", "taman", "pokja", "delegasi", "rombongan", "pengusaha", "pejabat", "negeri",
     "nasional", "internasional", "metropolitan", "administrasi", "adm", "harian", "umum",
     "jenderal", "eksekutif", "bidang", "informasi", "advokasi", "hukum", "daerah", "kerja",
     "sama", "orang", "nomor", "satu", "pemimpin", "tuan", "rumah", "kehadiran", "lu",
     "komisariat", "komwil", "wilayah", "pengurus", "anggota", "forum", "sidang",
     # verbs that title-case headlines capitalise ("Bupati Batu Bara Hadiri Pembukaan")
-    "hadiri", "hadir", "buka", "membuka", "terima", "menerima", "resmikan", "sambut",
+    "hadiri", "hadir", "buka", "membuka", "menerima", "resmikan", "sambut",
     "gelar", "ajak", "minta", "dorong", "tinjau", "serahkan", "lantik", "pimpin", "ikuti",
     "jajaki", "tandatangani", "teken", "bahas", "siap", "apresiasi", "kunjungi", "raih",
     "berkunjung", "bertemu", "temui", "paparkan", "sampaikan", "luncurkan", "harap",

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extraction.associations import AssociationMention
-from kg.extraction.names import read_name
+from kg.extraction.names import NOT_NAMES, read_name
 from kg.extraction.places import PlaceHit
 from kg.gazetteer import load_gazetteer
 
@@ -80,7 +80,7 @@ def find_officials(text: str, places: list[PlaceHit],
             else _read_titled(ctx, match)
         if result:
             found.append(result)
-            pos = result.name_end
+            pos = max(result.name_end, match.end())  # an appositive name stands before
         else:
             pos = match.end()
 
@@ -104,6 +104,8 @@ def _read_titled(ctx: Context, match: re.Match[str]) -> Found | None:
     line_end = ctx.text.find("\n", pos)
     name = read_name(ctx.text, pos, line_end if line_end >= 0 else None)
     if not name or name[0] in ctx.places or name[0] in ctx.associations:
+        name = _appositive_name(ctx.text, match.start())
+    if not name:
         return None
     found = Found(name[2], name[0], name[1], match.start(), roles)
     _read_trailing_roles(ctx, found)
@@ -158,6 +160,24 @@ def _read_trailing_roles(ctx: Context, found: Found) -> None:
     nxt = ROLE.match(ctx.text, joiner.end())
     if nxt:
         _read_role_chain(ctx, nxt, found.roles)
+
+
+_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]*),\s*$")
+
+
+def _appositive_name(text: str, role_start: int) -> tuple[int, int, str] | None:
+    """ "Bima Arya, Wali Kota Bogor, mengatakan": the name stands before the role."""
+    before = _BEFORE_COMMA.search(text, max(0, role_start - 80), role_start)
+    if not before:
+        return None
+    words = before.group(1).split()
+    start = before.start(1)
+    while words and (words[0].rstrip(".").lower() in NOT_NAMES or words[0][0].islower()):
+        start = text.index(words[0], start) + len(words[0])
+        words.pop(0)
+    start = text.index(words[0], start) if words else start
+    name = read_name(text, start, before.end(1))
+    return name if name and name[1] == before.end(1) else None
 
 
 def _skip_country(text: str, pos: int) -> int:

@@ -32,7 +32,8 @@ def sentences(text: str) -> list[Segment]:
     start, paragraph = 0, 0
     for match in _END.finditer(text):
         end = match.end()
-        if match.group().startswith(tuple(".!?")) and _ABBREV_END.search(text[start:match.start() + 1]):
+        ends_with_stop = match.group().startswith(tuple(".!?"))
+        if ends_with_stop and _ABBREV_END.search(text[start:match.start() + 1]):
             continue
         _add(out, text, start, end, paragraph)
         if "\n" in match.group():
