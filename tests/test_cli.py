@@ -11,8 +11,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
-from rdflib.compare import isomorphic
 from conftest import ROOT, kotakg
+from rdflib.compare import isomorphic
 
 DEMO = ROOT / "kg" / "data" / "demo" / "seed.jsonl"
 

@@ -11,7 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from conftest import ROOT, kotakg
 
 QUESTIONS = ("officials", "events", "event-participants", "cooperations", "wikidata-links")

@@ -75,9 +75,8 @@ def find_cooperations(text: str, sentences: list[Segment],
         for pair in found or [current]:
             mention = pairs.setdefault(frozenset(pair), CooperationMention(pair))
             _read_sentence(text, sentence, sentences[i - 1] if i else None, mention)
-            start = sentence.start + trigger.start()
-            mention.spans.append(Span(start, sentence.start + trigger.end(),
-                                      text[start:sentence.start + trigger.end()]))
+            mention.spans.append(Span(sentence.start, sentence.end, chunk))  # stage and
+            # domains come from the whole sentence, so the sentence is the evidence
     return list(pairs.values())
 
 

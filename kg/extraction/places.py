@@ -43,6 +43,8 @@ def find_places(text: str, dateline: tuple[Span, str] | None,
         if place is None:
             place = _place(entry, score, mention.surface, mention.cue)
             places[place.key] = place
+        elif place.wikidata and score > (place.link_score or 0):
+            place.link_score = round(score, 3)  # the best-evidenced mention settles it
         place.mentions.append(Span(mention.start, mention.end, text[mention.start:mention.end]))
         hits.append(PlaceHit(mention.start, mention.end, place.key, place.kind, place.country))
     return hits, places
