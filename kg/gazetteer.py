@@ -105,6 +105,7 @@ class Mention:
     cue: str | None  # "kota" | "kabupaten" | "province" | None
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat across articles: fold each once
 def fold(text: str) -> str:
     """A name reduced for comparison: no accents, case, apostrophes or punctuation.
 
