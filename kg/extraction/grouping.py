@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from kg.extraction.associations import ASSOCIATIONS
 from kg.extraction.events import SHORT_NAMES, EventMention
 from kg.extraction.names import person_key, strip_titles, words
 from kg.extraction.officials import PLACE_ROLES, Found
@@ -142,7 +143,9 @@ def _event(group: list[EventMention], dateline_place: str | None,
 
 
 def _short(organizer: str | None) -> str | None:
-    return organizer.split("/")[-1].upper() if organizer else None
+    """The organiser's short name for an event's label ("Rakernas Apeksi XVI 2023")."""
+    names = {a.key: a.name for a in ASSOCIATIONS}
+    return names.get(organizer or "", None)
 
 
 def _roman(number: int | None) -> str | None:
