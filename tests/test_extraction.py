@@ -220,3 +220,20 @@ def test_a_nickname_becomes_an_alias():
 def test_a_name_before_its_office():
     facts = facts_of("Menurut Bima Arya, Wali Kota Bogor, kota harus terbuka.")
     assert ("Bima Arya", "mayor", "place/kota-bogor") in offices(facts)
+
+
+def test_a_city_the_index_lacks_is_still_a_foreign_city():
+    facts = facts_of("Wali Kota Semarang menerima delegasi Kota Brisbane, Australia, di Balai "
+                     "Kota Semarang. Kedua kota sepakat memperkuat kerja sama di bidang "
+                     "pendidikan.")
+    brisbane = next(p for p in facts.places if p.name == "Brisbane")
+    assert (brisbane.kind, brisbane.country, brisbane.wikidata) == ("foreign-city", "AU", None)
+    [coop] = facts.cooperations
+    assert set(coop.parties) == {"place/kota-semarang", brisbane.key}
+    assert coop.domains == ["education"]
+
+
+def test_a_town_inside_a_persons_name_is_no_place():
+    facts = facts_of("Bupati Banyuwangi dan Wali Kota Fukuoka, Jepang, Soichiro Takashima, "
+                     "meneken nota kesepahaman.")
+    assert "place/jp-takashima" not in {p.key for p in facts.places}

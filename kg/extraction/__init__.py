@@ -21,7 +21,7 @@ from kg.extraction.grouping import (
     offices_of,
 )
 from kg.extraction.officials import find_officials
-from kg.extraction.places import find_places
+from kg.extraction.places import drop_places_in_names, find_places
 from kg.extraction.text import sentences
 from kg.facts import ArticleFacts, Association, Cooperation, Span
 from kg.reading import Article
@@ -41,6 +41,7 @@ def extract(article: Article) -> ArticleFacts:
     segments = sentences(text)
 
     officials = find_officials(text, hits, associations)
+    hits = drop_places_in_names(hits, places, officials)
     persons = article_persons(text, officials)
     offices = offices_of(text, officials, persons)
     add_references(text, offices, persons, {h.start: h.key for h in hits})

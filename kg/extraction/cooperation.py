@@ -68,6 +68,8 @@ def find_cooperations(text: str, sentences: list[Segment],
             continue
         here = [p for p in places if sentence.start <= p.start < sentence.end]
         found = _pairs(here) or _pair_with_counterpart(here, places, current)
+        if not found and current is None and _BOTH.search(chunk):
+            found = _main_pair([p for p in places if p.start < sentence.end])
         if found:
             current = found[0]
         elif current is None:
@@ -89,6 +91,24 @@ def _pairs(here: list[PlaceHit]) -> list[tuple[str, str]]:
     if home and foreign:
         return [(h, f) for h in home for f in foreign]
     return []
+
+
+_BOTH = re.compile(r"\b(?:kedua\s+(?:kota|daerah|pemerintah|pemda|belah\s+pihak|pihak)|"
+                   r"keduanya)\b", re.IGNORECASE)
+
+
+def _main_pair(places: list[PlaceHit]) -> list[tuple[str, str]]:
+    """ "Kedua kota sepakat ...": the article's most named home city and foreign city."""
+    home = _most_named([p for p in places if p.kind in HOME_KINDS - {"province"}])
+    foreign = _most_named([p for p in places if p.kind in FOREIGN_KINDS])
+    return [(home, foreign)] if home and foreign else []
+
+
+def _most_named(places: list[PlaceHit]) -> str | None:
+    counts: dict[str, int] = {}
+    for p in places:
+        counts[p.key] = counts.get(p.key, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 def _pair_with_counterpart(here: list[PlaceHit], places: list[PlaceHit],

@@ -145,7 +145,7 @@ def _event(group: list[EventMention], dateline_place: str | None,
 def _short(organizer: str | None) -> str | None:
     """The organiser's short name for an event's label ("Rakernas Apeksi XVI 2023")."""
     names = {a.key: a.name for a in ASSOCIATIONS}
-    return names.get(organizer or "", None)
+    return names.get(organizer or "")
 
 
 def _roman(number: int | None) -> str | None:

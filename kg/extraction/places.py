@@ -34,6 +34,7 @@ def find_places(text: str, dateline: tuple[Span, str] | None,
     if dateline:
         mentions += _dateline_mention(gazetteer, dateline, mentions)
     mentions.sort(key=lambda m: m.start)
+    mentions = _with_unlisted_cities(text, mentions, gazetteer)
     context = article_context(text, mentions)
     hits: list[PlaceHit] = []
     places: dict[str, Place] = {}
@@ -56,18 +57,59 @@ def _dateline_mention(gazetteer, dateline: tuple[Span, str], found: list) -> lis
     if any(m.start <= span.start < m.end for m in found):
         return []
     candidates = gazetteer.candidates(surface)
-    return [_DatelineMention(span.start, span.end, surface, candidates)] if candidates else []
+    return [_ExtraMention(span.start, span.end, surface, candidates)] if candidates else []
+
+
+# "Kota Brisbane, Australia", "Wali Kota Mossel (Afrika Selatan)": a city the index lacks,
+# named as a city of a named country.
+_CITY_OF_COUNTRY = re.compile(r"(?:\b[Kk]ota|Walikota)\s+(?P<name>[A-Z][\w'’-]+"
+                              r"(?:\s+[A-Z][\w'’-]+){0,2})(?:,\s*|\s*\(\s*|\s+di\s+)$")
+
+
+def _with_unlisted_cities(text: str, mentions: list, gazetteer) -> list:
+    """Add foreign cities the gazetteer lacks, written as "Kota X, <country>"."""
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    for mention in mentions:
+        countries = [e for e in mention.candidates if e.kind == "country" and e.country != "ID"]
+        if not countries:
+            continue
+        before = _CITY_OF_COUNTRY.search(text, max(0, mention.start - 60), mention.start)
+        if not before or any(s < before.end("name") and before.start("name") < e
+                             for s, e in taken):
+            continue
+        city = Entry(key=f"place/{countries[0].country.lower()}-{slug(before.group('name'))}",
+                     name=before.group("name"), kind="foreign-city",
+                     country=countries[0].country, province=None, wikidata=None,
+                     population=None, labels={}, aliases=())
+        added.append(_ExtraMention(before.start("name"), before.end("name"),
+                                      before.group("name"), [city], "kota"))
+    return sorted(mentions + added, key=lambda m: m.start)
 
 
 @dataclass(frozen=True)
-class _DatelineMention:
-    """Shaped like the gazetteer's mentions, which the dateline does not come from."""
+class _ExtraMention:
+    """Shaped like the gazetteer's mentions, for places found around it (the dateline,
+    cities the index lacks)."""
 
     start: int
     end: int
     surface: str
     candidates: list[Entry]
     cue: str | None = None
+
+
+def drop_places_in_names(hits: list[PlaceHit], places: dict[str, Place],
+                         officials: list) -> list[PlaceHit]:
+    """ "Wali Kota Fukuoka Soichiro Takashima": a town's name inside a person's name is the
+    person's. Drops those mentions, and places left with none."""
+    names = [(f.name_start, f.name_end) for f in officials]
+    kept = [h for h in hits if not _inside(h.start, h.end, names)]
+    for key, place in list(places.items()):
+        place.mentions = [m for m in place.mentions if not _inside(m.start, m.end, names)]
+        if not place.mentions:
+            del places[key]
+    return kept
 
 
 def _place(entry: Entry | None, score: float, surface: str, cue: str | None) -> Place:
