@@ -176,3 +176,25 @@ def test_stats_counts_entities(seed_store):
     assert stats["articles"] == 1
     assert classes["https://w3id.org/kotakg/ontology#Person"] == 2
     assert classes["https://w3id.org/kotakg/ontology#Event"] == 2
+
+
+def test_a_rebuild_gives_the_same_graph(seed_store, tmp_path):
+    again = tmp_path / "again"
+    assert kotakg("ingest", str(DEMO), "--store", str(again)).returncode == 0
+
+    def knowledge_graph(store: Path) -> rdflib.Graph:
+        dump = ox.Store.read_only(str(store)).dump(format=ox.RdfFormat.N_TRIPLES,
+                                                    from_graph=ox.DefaultGraph())
+        return rdflib.Graph().parse(data=dump, format="nt")
+
+    assert isomorphic(knowledge_graph(seed_store), knowledge_graph(again))
+
+
+def test_entity_iris_follow_the_configured_base(tmp_path):
+    store = tmp_path / "store"
+    env = {"KOTAKG_BASE": "https://data.example.org/kg/"}
+    assert kotakg("ingest", str(DEMO), "--store", str(store), env=env).returncode == 0
+    result = kotakg("query", "officials", "--store", str(store), "--format", "csv", env=env)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and all(r["person"].startswith("https://data.example.org/kg/person/")
+                        for r in rows)
