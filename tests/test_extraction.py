@@ -237,3 +237,22 @@ def test_a_town_inside_a_persons_name_is_no_place():
     facts = facts_of("Bupati Banyuwangi dan Wali Kota Fukuoka, Jepang, Soichiro Takashima, "
                      "meneken nota kesepahaman.")
     assert "place/jp-takashima" not in {p.key for p in facts.places}
+
+
+def test_a_signing_during_a_visit_happens_where_the_visit_does():
+    facts = facts_of("Wali Kota Bitung melakukan kunjungan kerja ke Kota Tomohon. Kunjungan ini "
+                     "sekaligus menandatangani nota kesepahaman untuk Festival Bunga yang akan "
+                     "digelar di Kota Manado.")
+    places = {e.kind: e.place for e in facts.events}
+    assert places["working-visit"] == places["signing"] == "place/kota-tomohon"
+    assert places["festival"] == "place/kota-manado"
+
+
+def test_the_reported_event_is_in_the_body_not_the_caption():
+    facts = facts_of("Wali Kota Blitar Santoso membuka Festival Kopi di Blitar, 3 Maret 2024.\n\n"
+                     "BLITAR - Rakernas Apeksi digelar di Kota Blitar, Senin (4/3/2024). "
+                     "Menurut Santoso, kota siap.\n\nBupati Kediri Hanindhito hadir.")
+    names = {p.key: p.name for p in facts.persons}
+    events = {e.key: e.kind for e in facts.events}
+    taken = {(events[p.event], names[p.person]) for p in facts.participations}
+    assert ("national-working-meeting", "Hanindhito") in taken

@@ -18,6 +18,7 @@ from kg.extraction.grouping import (
     article_persons,
     assign_participants,
     heads_of_state,
+    main_event,
     offices_of,
 )
 from kg.extraction.officials import find_officials
@@ -51,8 +52,11 @@ def extract(article: Article) -> ArticleFacts:
         extend_end(text, mention, dates, segments)
     dateline_place = next((h.key for h in hits if dateline and h.start == dateline[0].start),
                           None)
-    events = article_events(mentions, dateline_place, participant_count(text), published)
-    participations = assign_participants(text, segments, persons, events, mentions,
+    body_start = dateline[0].start if dateline else 0
+    events = article_events(mentions, dateline_place, participant_count(text), published,
+                            body_start)
+    participations = assign_participants(segments, persons, events, mentions,
+                                         main_event(events, body_start),
                                          heads_of_state(text, officials, persons))
 
     facts = ArticleFacts(places=list(places.values()), persons=list(persons.values()),

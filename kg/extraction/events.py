@@ -75,7 +75,7 @@ def find_event_mentions(text: str, sentences: list[Segment], places: list[PlaceH
         chunk = text[sentence.start:sentence.end]
         for match in _TRIGGER.finditer(chunk):
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            kind = next(k for i, (_, k) in enumerate(TRIGGERS) if match.group(f"k{i}"))
+            kind = _kind(match)
             if _restates(text, found, kind, start, end, sentence):
                 continue
             if kind == "working-visit" and _MODAL.search(text[max(0, start - 20):start]):
@@ -141,6 +141,8 @@ def _event_place(text: str, mention: EventMention, places: list[PlaceHit]) -> st
     """The city an event happens in: the first place after "di"/"ke" past the trigger."""
     sentence = mention.sentence
     for lead in _PLACE_LEAD.finditer(text, mention.start, sentence.end):
+        if _other_kind_between(text, mention, lead.start()):
+            return None  # "menandatangani ... Festival X di Y": Y is the festival's place
         candidates = [p for p in places if lead.end() <= p.start < lead.end() + 90
                       and p.start < sentence.end]
         cities = [p for p in candidates if p.kind in CITY_KINDS]
@@ -148,6 +150,16 @@ def _event_place(text: str, mention: EventMention, places: list[PlaceHit]) -> st
         if chosen and chosen.kind != "country":
             return chosen.key
     return None
+
+
+def _other_kind_between(text: str, mention: EventMention, end: int) -> bool:
+    """Does a trigger of another kind stand between the mention and ``end``?"""
+    return any(_kind(match) != mention.kind
+               for match in _TRIGGER.finditer(text, mention.end, end))
+
+
+def _kind(match: re.Match[str]) -> str:
+    return next(k for i, (_, k) in enumerate(TRIGGERS) if match.group(f"k{i}"))
 
 
 def _ordinal_after(text: str, start: int, end: int) -> int | None:

@@ -87,9 +87,10 @@ class ArticleEvent:
 
 
 def article_events(mentions: list[EventMention], dateline_place: str | None,
-                   count: tuple[int, Span] | None, published: date | None) -> list[ArticleEvent]:
-    """Mentions that can be one event become one; visits need a place, others default to
-    the dateline's city."""
+                   count: tuple[int, Span] | None, published: date | None,
+                   body_start: int = 0) -> list[ArticleEvent]:
+    """Mentions that can be one event become one; visits need a place; a signing during a
+    visit takes the visit's place; others default to the dateline's city."""
     groups: list[list[EventMention]] = []
     for mention in mentions:
         group = next((g for g in groups if _compatible(g, mention)), None)
@@ -99,14 +100,38 @@ def article_events(mentions: list[EventMention], dateline_place: str | None,
             group.append(mention)
     events: list[ArticleEvent] = []
     for group in groups:
-        event = _event(group, dateline_place, published)
+        fallback = _visit_place(group, groups) or dateline_place
+        event = _event(group, fallback, published)
         if event is not None:
             events.append(ArticleEvent(event, group))
-    main = next((e for e in events if not e.future), None)
+    main = main_event(events, body_start)
     if count and main and main.event.kind != "working-visit":
         main.event.participant_count = count[0]
         main.event.mentions.append(count[1])
     return events
+
+
+def main_event(events: list[ArticleEvent], body_start: int) -> ArticleEvent | None:
+    """The event the article reports: the first not merely announced, in the body (after
+    the dateline) when the body names one; captions and headlines come before it."""
+    reported = [e for e in events if not e.future]
+    in_body = [e for e in reported if any(m.start >= body_start for m in e.mentions)]
+    return (in_body or reported or [None])[0]
+
+
+def _visit_place(group: list[EventMention], groups: list[list[EventMention]]) -> str | None:
+    """ "Kunjungan ini bertujuan ... menandatangani ...": a signing within a visit happens
+    where the visit does."""
+    if group[0].kind != "signing" or any(m.place for m in group):
+        return None
+    sentences = {m.sentence.index for m in group}
+    for visit in groups:
+        if visit[0].kind == "working-visit" and any(m.sentence.index in sentences
+                                                    for m in visit):
+            place = next((m.place for m in visit if m.place), None)
+            if place:
+                return place
+    return None
 
 
 def _compatible(group: list[EventMention], mention: EventMention) -> bool:
@@ -158,15 +183,14 @@ def _roman(number: int | None) -> str | None:
     return out
 
 
-def assign_participants(text: str, segments: list[Segment], persons: dict[str, Person],
+def assign_participants(segments: list[Segment], persons: dict[str, Person],
                         events: list[ArticleEvent], mentions: list[EventMention],
-                        bystanders: set[str]) -> list[Participation]:
+                        main: ArticleEvent | None, bystanders: set[str]) -> list[Participation]:
     """Each person takes part in the event reported in their sentence, else the nearest in
     their paragraph, else the article's main event; announced events get no participants.
     Bystanders (heads of state named in passing) count only in the event's own sentence."""
     owner = {id(m): e for e in events for m in e.mentions}
     reported = [m for m in mentions if not m.future and not m.reference and id(m) in owner]
-    main = next((e for e in events if not e.future), None)
     found: dict[tuple[str, str], Participation] = {}
     for person in persons.values():
         for span in person.mentions:
