@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -f tests/setup-system.sh ]; then bash tests/setup-system.sh; fi
 python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
-python3 -m ruff check kg endpoint tests bench
+python3 -m ruff check .
 python3 -m pytest "$@"
