@@ -41,13 +41,25 @@ class AssociationMention:
 
 _ANY = re.compile("|".join(f"(?P<a{i}>{a.pattern.pattern})" for i, a in enumerate(ASSOCIATIONS)),
                   re.IGNORECASE)
+# Where a mention can start: a cheap scan, so the full pattern is tried only there.
+_START = re.compile(r"\b(?:asosiasi|apeksi|apkasi|appsi|adeksi|adkasi|uclg|united)",
+                    re.IGNORECASE)
 
 
 def find_associations(text: str) -> list[AssociationMention]:
     """Every mention of a known association, in text order, without overlaps.
 
-    One pass of one pattern: the alternatives put full names before acronyms, so
-    "Asosiasi Pemerintah Kota Seluruh Indonesia (Apeksi)" gives two mentions.
+    Full names come before acronyms in the pattern, so "Asosiasi Pemerintah Kota Seluruh
+    Indonesia (Apeksi)" gives two mentions, one for each.
     """
-    return [AssociationMention(m.start(), m.end(), ASSOCIATIONS[int(m.lastgroup[1:])])
-            for m in _ANY.finditer(text)]
+    found: list[AssociationMention] = []
+    end = 0
+    for start in _START.finditer(text):
+        if start.start() < end:
+            continue
+        match = _ANY.match(text, start.start())
+        if match:
+            found.append(AssociationMention(match.start(), match.end(),
+                                            ASSOCIATIONS[int(match.lastgroup[1:])]))
+            end = match.end()
+    return found

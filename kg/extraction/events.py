@@ -38,13 +38,13 @@ _SERIES = re.compile(r"(?:rangkaian|jelang|menjelang|pasca)\s+(?:acara\s+)?$", r
 _PLACE_LEAD = re.compile(r"\b(?:di|ke|bertempat\s+di|berlangsung\s+di)\s", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?)\s+$", re.IGNORECASE)
 _COUNT = re.compile(
-    r"(?P<before>(?:lebih\s+dari|sekitar|hampir|kurang\s+lebih|ratusan|puluhan)\s+)?"
-    r"(?P<n>\d{1,4})\s+(?:wali\s*kota|bupati|kepala\s+daerah)(?:\s+(?:dan\s+\w+\s+)?"
-    r"(?:se-?\s?Indonesia|seluruh\s+Indonesia|hadir|dari\s+seluruh))",
-    re.IGNORECASE)
-_COUNT_AFTER = re.compile(
-    r"(?:dihadiri|hadirnya|diikuti|kehadiran)\s+(?:oleh\s+)?(?:sebanyak\s+)?(?P<n>\d{1,4})\s+"
-    r"(?:wali\s*kota|bupati|kepala\s+daerah|peserta|delegasi)", re.IGNORECASE)
+    r"(?P<n>\d{1,4})\s+(?:wali\s*kota|bupati|kepala\s+daerah|peserta|delegasi)\b"
+    r"(?P<after>\s+(?:dan\s+\w+\s+)?(?:se-?\s?Indonesia|seluruh\s+Indonesia|hadir|"
+    r"dari\s+seluruh))?", re.IGNORECASE)
+_ATTENDED = re.compile(r"(?:dihadiri|hadirnya|diikuti|kehadiran)\s+(?:oleh\s+)?"
+                       r"(?:sebanyak\s+)?$", re.IGNORECASE)
+_APPROXIMATE = re.compile(r"(?:lebih\s+dari|sekitar|hampir|kurang\s+lebih|ratusan|puluhan)"
+                          r"\s+$", re.IGNORECASE)
 CITY_KINDS = {"kota", "kabupaten", "foreign-city", "place"}
 
 
@@ -183,12 +183,16 @@ def _ordinal_value(match: re.Match[str]) -> int | None:
 
 
 def participant_count(text: str) -> tuple[int, Span] | None:
-    """An exact attendance ("dihadiri 88 wali kota", "98 wali kota se-Indonesia")."""
-    for pattern in (_COUNT_AFTER, _COUNT):
-        for match in pattern.finditer(text):
-            if match.groupdict().get("before"):
-                continue
-            return int(match.group("n")), Span(match.start(), match.end(), match.group())
+    """An exact attendance ("dihadiri 88 wali kota", "98 wali kota se-Indonesia"); "lebih
+    dari 80 wali kota" is not one."""
+    for match in _COUNT.finditer(text):
+        before = text[max(0, match.start() - 30):match.start()]
+        if _APPROXIMATE.search(before):
+            continue
+        attended = _ATTENDED.search(before)
+        if attended or match.group("after"):
+            start = match.start() - (len(attended.group()) if attended else 0)
+            return int(match.group("n")), Span(start, match.end(), text[start:match.end()])
     return None
 
 
