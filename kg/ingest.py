@@ -61,7 +61,8 @@ def ingest(paths: Iterable[str | Path], store: ox.Store, *, threshold: float = 0
         mark = time.perf_counter()
         summary.replaced += _replace(store, chunk, known)
         populations = [_extracted(article, threshold, holders) for article in chunk]
-        quads = [q for p in populations for q in p.quads()]
+        # each article restates the facts it shares with others: send each quad once
+        quads = list(dict.fromkeys(q for p in populations for q in p.quads()))
         loading = time.perf_counter()
         store.bulk_extend(quads)
         summary.load_seconds += time.perf_counter() - loading
