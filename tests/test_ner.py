@@ -1,0 +1,96 @@
+"""The shipped name recogniser: news-like sentences, the tokenizer, and F1 on NER UI fold 1."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kg.ner import load_tagger, spans, tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def ner_data() -> Path | None:
+    """The shared NER data (``$KOTAKG_SHARED/data/ner``, else ``../shared/data/ner``)."""
+    base = Path(os.environ.get("KOTAKG_SHARED") or ROOT.parent / "shared")
+    folder = base / "data" / "ner"
+    return folder if (folder / "indolem_nerui" / "test.01.tsv").is_file() else None
+
+
+def names(text: str) -> set[tuple[str, str]]:
+    """(type, surface) of every entity the shipped model finds in ``text``."""
+    return {(kind, surface) for _, _, kind, surface in load_tagger().entities(text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wali Kota Madiun Maidi menerima kunjungan Bupati Sleman Kustini di Balai Kota.",
+     {("PERSON", "Maidi"), ("PERSON", "Kustini"), ("LOCATION", "Madiun"),
+      ("LOCATION", "Sleman")}),
+    ("Gubernur Jawa Timur Khofifah Indar Parawansa meresmikan jembatan di Surabaya, Senin.",
+     {("PERSON", "Khofifah Indar Parawansa"), ("LOCATION", "Jawa Timur"),
+      ("LOCATION", "Surabaya")}),
+    ("Presiden Joko Widodo bertemu Perdana Menteri Jepang di Tokyo pekan lalu.",
+     {("PERSON", "Joko Widodo"), ("LOCATION", "Jepang"), ("LOCATION", "Tokyo")}),
+    ("Menurut Bupati Banyuwangi Ipuk Fiestiandani, program itu didukung Kementerian Keuangan.",
+     {("PERSON", "Ipuk Fiestiandani"), ("LOCATION", "Banyuwangi"),
+      ("ORGANIZATION", "Kementerian Keuangan")}),
+])
+def test_news_sentences(text, expected):
+    found = names(text)
+    assert expected <= found, f"missing {expected - found}; found {found}"
+
+
+def test_entities_give_offsets_into_the_text():
+    text = "Kemarin, Wali Kota Bogor Bima Arya berkunjung ke Bandung."
+    for start, end, kind, surface in load_tagger().entities(text):
+        assert text[start:end] == surface
+        assert kind in {"PERSON", "LOCATION", "ORGANIZATION"}
+
+
+def test_tag_gives_one_label_per_token():
+    tokens = ["Bupati", "Sleman", "Kustini", "tiba", "di", "Yogyakarta", "."]
+    labels = load_tagger().tag(tokens)
+    assert len(labels) == len(tokens)
+    assert load_tagger().tag([]) == []
+
+
+def test_tokenizer_keeps_names_and_degrees_whole():
+    text = "Dr. Kim Myeong-seon, Mas'ud, S.E., M.Si hadir."
+    tokens = [t for _, _, t in tokenize(text)]
+    assert tokens == ["Dr.", "Kim", "Myeong-seon", ",", "Mas'ud", ",", "S.E.", ",", "M.Si",
+                      "hadir", "."]
+    assert all(text[s:e] == t for s, e, t in tokenize(text))
+
+
+def test_spans_read_bio_like_conlleval():
+    assert spans(["B-PERSON", "I-PERSON", "B-PERSON", "O", "I-LOCATION", "I-ORGANIZATION"]) == [
+        (0, 2, "PERSON"), (2, 3, "PERSON"), (4, 5, "LOCATION"), (5, 6, "ORGANIZATION")]
+
+
+def fold_1_f1() -> float:
+    """Entity F1 (seqeval default mode) of the shipped model on NER UI test fold 1."""
+    folder = ner_data()
+    if folder is None:
+        pytest.skip("needs the shared NER data: set KOTAKG_SHARED or put shared/ beside the repo")
+    from seqeval.metrics import f1_score
+
+    from kg.ner_train import TEST_FILE, read_conll
+
+    test = read_conll(folder / TEST_FILE)
+    tagger = load_tagger()
+    gold = [[y for _, y in s] for s in test]
+    pred = [tagger.tag([w for w, _ in s]) for s in test]
+    return 100 * f1_score(gold, pred)
+
+
+def test_f1_on_ner_ui_test_fold_1_holds_what_the_model_reached():
+    # The shipped model scores 86.54 (kg/data/ner/README.md); guard against regressions.
+    assert fold_1_f1() >= 86.0
+
+
+@pytest.mark.xfail(reason="issue target F1 87 on NER UI fold 1 not reached yet: 86.54",
+                   strict=False)
+def test_f1_on_ner_ui_test_fold_1_is_at_least_87():
+    assert fold_1_f1() >= 87
