@@ -1,8 +1,21 @@
 """Benchmark kotakg's endpoint against Oxigraph's own server and rdflib-endpoint.
 
-Same data (a synthetic kotakg-shaped graph, >= 1M triples in the default graph, which is
-all the queries read; each server's count is checked), same client load (``--clients``
-threads, one fixed sequence of requests cycling lookup, join, aggregate, label filter).
+Same data: a kotakg store built from the benchmark corpus (``kotakg ingest
+bench/out/corpus.jsonl --store DIR``: 10,000 articles give 2.1 M quads, the knowledge graph
+in the default graph and each article's provenance in its named graph). kotakg and
+``oxigraph serve-read-only`` open that store itself; rdflib-endpoint loads its N-Quads dump
+(``rdflib_server.py``, with the same dataset semantics). Each server's quad count is checked.
+
+Same client load: ``--clients`` threads sending one fixed sequence of requests that cycles
+five kinds of question users of the graph ask, their parameters drawn from the store:
+
+- lookup: every statement about one entity (what an entity page reads);
+- join: who held which office of one place (the ``officials`` saved query, narrowed);
+- aggregate: events per kind in one year, with their distinct attendees;
+- label: entities whose label contains a word, sorted (a search box);
+- provenance: the articles and words supporting one fact (``fact-sources``, narrowed),
+  which reads the named graphs.
+
 All servers are up together and take turns on each chunk of requests, so other load on a
 shared machine falls on all alike. Three measurements:
 
@@ -15,12 +28,12 @@ summed latencies; result sizes are compared request by request. kotakg runs with
 defaults (workers, evaluators, timeout, row limit). Prints markdown, writes
 ``results.json``.
 
-    python bench/bench_endpoint.py --workdir /tmp/kotakg-bench \
+    python bench/bench_endpoint.py bench/out/store-10k --workdir /tmp/kotakg-bench \
         --rdflib-python /tmp/kotakg-bench-venv/bin/python
 
 rdflib-endpoint is installed only in the bench's own environment
 (``python -m venv --system-site-packages V && V/bin/pip install "rdflib-endpoint[cli]"``);
-loading 1M triples into rdflib takes minutes, which is why it is not used in tests.
+loading 2 M quads into rdflib takes minutes and GBs, which is why it is not used in tests.
 """
 
 from __future__ import annotations
@@ -30,13 +43,13 @@ import contextlib
 import json
 import os
 import random
+import re
 import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,40 +58,82 @@ import pyoxigraph as ox
 import requests
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-import synthetic_graph as sg  # noqa: E402
-
-PREFIXES = (f"PREFIX kotakg: <{sg.KG}> PREFIX schema: <{sg.SCHEMA}> "
-            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ")
+KG = "https://w3id.org/kotakg/ontology#"
+PREFIXES = (f"PREFIX kotakg: <{KG}> PREFIX schema: <https://schema.org/> "
+            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+            "PREFIX org: <http://www.w3.org/ns/org#> "
+            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+            "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> ")
 ACCEPT = {"Accept": "application/sparql-results+json"}
-KINDS = ("lookup", "join", "aggregate", "label")
+KINDS = ("lookup", "join", "aggregate", "label", "provenance")
+
+LOOKUP = "SELECT ?p ?o WHERE {{ <{entity}> ?p ?o }}"
+JOIN = """SELECT ?person ?name ?role ?start WHERE {{
+  ?post kotakg:postOf <{place}> ; org:role/skos:notation ?role .
+  ?tenure kotakg:post ?post ; kotakg:holder ?person .
+  ?person rdfs:label ?name .
+  OPTIONAL {{ ?tenure schema:startDate ?start }}
+}} ORDER BY ?role ?name ?start"""
+AGGREGATE = """SELECT ?kind (COUNT(DISTINCT ?event) AS ?events) (COUNT(DISTINCT ?person) AS ?people)
+WHERE {{
+  ?event kotakg:eventKind ?kind ; schema:startDate ?start .
+  OPTIONAL {{ ?event schema:attendee ?person }}
+  FILTER (YEAR(?start) = {year})
+}} GROUP BY ?kind ORDER BY DESC(?events) ?kind"""
+LABEL = """SELECT ?entity ?label WHERE {{
+  ?entity rdfs:label ?label .
+  FILTER (CONTAINS(LCASE(STR(?label)), "{word}"))
+}} ORDER BY ?label ?entity LIMIT 20"""
+PROVENANCE = """SELECT ?article ?url ?begin ?words WHERE {{
+  GRAPH ?article {{
+    ?mention kotakg:supports <{fact}> ; nif:beginIndex ?begin ; nif:anchorOf ?words .
+    OPTIONAL {{ ?article schema:url ?url }}
+  }}
+}} ORDER BY ?article ?begin"""
 
 
-def query_mix(count: int, shape: sg.Shape, seed: int = 11) -> list[tuple[str, str]]:
-    """``count`` (kind, query) pairs: lookups, joins, aggregates and label filters in turn."""
+@dataclass
+class Params:
+    """Values the queries are drawn from, read from the store."""
+
+    entities: list[str]
+    places: list[str]
+    years: list[int]
+    words: list[str]
+    facts: list[str]
+
+
+def _column(store: ox.Store, query: str) -> list[str]:
+    return sorted(str(row[0].value) for row in store.query(PREFIXES + query))
+
+
+def sample_params(store: ox.Store) -> Params:
+    """Every candidate value, sorted (the seeded choice is then the same on every run)."""
+    labels = _column(store, "SELECT DISTINCT ?l WHERE { ?e rdfs:label ?l }")
+    words = sorted({w for label in labels for w in re.findall(r"[a-z]{4,}", label.lower())})
+    return Params(
+        entities=_column(store, "SELECT DISTINCT ?e WHERE { ?e a ?c . VALUES ?c { "
+                                "kotakg:Person kotakg:Place kotakg:Event kotakg:Association } }"),
+        places=_column(store, "SELECT DISTINCT ?p WHERE { ?post kotakg:postOf ?p }"),
+        years=[int(y) for y in _column(store, "SELECT DISTINCT (YEAR(?s) AS ?y) WHERE { "
+                                              "?e kotakg:eventKind ?k ; schema:startDate ?s }")],
+        words=words,
+        facts=_column(store, "SELECT DISTINCT ?f WHERE { GRAPH ?g { ?m kotakg:supports ?f } }"),
+    )
+
+
+def query_mix(count: int, params: Params, seed: int = 11) -> list[tuple[str, str]]:
+    """``count`` (kind, query) pairs, the five kinds in turn, parameters drawn at random."""
     rng = random.Random(seed)
-    kinds: list[tuple[str, Callable[[], str]]] = [
-        ("lookup", lambda: f"SELECT ?p ?o WHERE {{ <{sg.BASE}person/p"
-                           f"{rng.randrange(shape.people)}> ?p ?o }}"),
-        ("join", lambda: _join(rng, shape)),
-        ("aggregate", lambda: "SELECT ?kind (COUNT(?e) AS ?n) WHERE { ?place "
-                              f"schema:containedInPlace <{sg.BASE}place/province-"
-                              f"{rng.randrange(shape.provinces)}> . ?e schema:location ?place ;"
-                              " kotakg:eventKind ?kind } GROUP BY ?kind ORDER BY DESC(?n)"),
-        ("label", lambda: "SELECT ?p ?l WHERE { ?p a kotakg:Person ; rdfs:label ?l . "
-                          f"FILTER(STRSTARTS(?l, \"{rng.choice(sg.FIRST)} "
-                          f"{rng.choice(sg.LAST)} 1\")) }} LIMIT 20"),
-    ]
-    return [(kinds[i % 4][0], PREFIXES + kinds[i % 4][1]()) for i in range(count)]
-
-
-def _join(rng: random.Random, shape: sg.Shape) -> str:
-    c = rng.randrange(shape.places)
-    kind = "kota" if c % 2 == 0 else "kabupaten"
-    role = sg.ROLES[0] if kind == "kota" else sg.ROLES[2]
-    return (f"SELECT ?person ?name ?start WHERE {{ ?t kotakg:post <{sg.BASE}post/{role}-{kind}-"
-            f"{c}> ; kotakg:holder ?person ; schema:startDate ?start . ?person rdfs:label ?name"
-            " } ORDER BY ?start")
+    makers = {
+        "lookup": lambda: LOOKUP.format(entity=rng.choice(params.entities)),
+        "join": lambda: JOIN.format(place=rng.choice(params.places)),
+        "aggregate": lambda: AGGREGATE.format(year=rng.choice(params.years)),
+        "label": lambda: LABEL.format(word=rng.choice(params.words)),
+        "provenance": lambda: PROVENANCE.format(fact=rng.choice(params.facts)),
+    }
+    return [(KINDS[i % len(KINDS)], PREFIXES + makers[KINDS[i % len(KINDS)]]())
+            for i in range(count)]
 
 
 @dataclass
@@ -183,27 +238,25 @@ def load(name: str, url: str, queries: list[tuple[int, str, str]], clients: int)
     return Run(name, time.perf_counter() - started, samples)
 
 
-def triple_count(url: str) -> int:
-    """The default graph's size as the server sees it (what every query reads)."""
-    response = requests.get(url, params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"},
-                            headers=ACCEPT, timeout=600)
+def quad_count(url: str) -> int:
+    """Every statement the server holds, default graph and named graphs."""
+    query = ("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION "
+             "{ GRAPH ?g { ?s ?p ?o } } }")
+    response = requests.get(url, params={"query": query}, headers=ACCEPT, timeout=1800)
     return int(response.json()["results"]["bindings"][0]["n"]["value"])
 
 
-def prepare(workdir: Path, triples: int) -> tuple[Path, Path, Path]:
-    """The data files and the Oxigraph store built from them (reused when present)."""
-    data, store_dir = workdir / "data", workdir / "store"
-    nt, nq = data / "default.nt", data / "all.nq"
-    if not nq.exists():
-        print(f"generating ~{triples} triples into {data}", file=sys.stderr)
-        sg.write(data, triples)
-    if not store_dir.exists():
-        print(f"bulk loading {nq} into {store_dir}", file=sys.stderr)
-        store = ox.Store(str(store_dir))
-        store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-        store.optimize()
-        del store
-    return nt, nq, store_dir
+def prepare(store_dir: Path, workdir: Path) -> tuple[Path, Params]:
+    """The store's N-Quads dump for rdflib (reused when present) and the query parameters."""
+    nquads = workdir / "all.nq"
+    store = ox.Store.read_only(str(store_dir))
+    if not nquads.exists():
+        print(f"dumping {store_dir} to {nquads}", file=sys.stderr)
+        workdir.mkdir(parents=True, exist_ok=True)
+        store.dump(output=str(nquads), format=ox.RdfFormat.N_QUADS)
+    params = sample_params(store)
+    del store
+    return nquads, params
 
 
 def merge(name: str, parts: list[Run]) -> Run:
@@ -319,16 +372,17 @@ def wait_quiet(limit: float, within: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workdir", type=Path, default=Path("/tmp/kotakg-bench"))
-    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("store", type=Path, help="a kotakg store (kotakg ingest --store)")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/kotakg-bench"),
+                        help="for the N-Quads dump rdflib loads, the logs and results.json")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=1000,
                         help="the whole sequence, sent to kotakg and Oxigraph")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--common-requests", "--rdflib-requests", type=int, default=200,
                         help="the first N requests, sent to every server including rdflib "
-                             "(which takes seconds per label query); a multiple of 4 keeps "
-                             "the four kinds in equal proportions")
+                             "(which takes seconds per request); a multiple of 5 keeps "
+                             "the five kinds in equal proportions")
     parser.add_argument("--rdflib-python", default=None,
                         help="python of the environment holding rdflib-endpoint; omit to skip")
     parser.add_argument("--workers", type=int, default=None,
@@ -339,9 +393,9 @@ def main() -> None:
                         help="wait for the load average to fall below this before timing")
     parser.add_argument("--quiet-wait", type=float, default=900, help="seconds, at most")
     args = parser.parse_args()
-    nt, _, store_dir = prepare(args.workdir, args.triples)
-    sequence = [(i, kind, q) for i, (kind, q)
-                in enumerate(query_mix(args.requests, sg.Shape(args.triples)))]
+    store_dir = args.store.resolve()
+    nquads, params = prepare(store_dir, args.workdir)
+    sequence = [(i, kind, q) for i, (kind, q) in enumerate(query_mix(args.requests, params))]
     common = sequence[:min(args.common_requests, len(sequence))]
     kotakg = [sys.executable, "-m", "endpoint.serve", "--store", str(store_dir)]
     for flag, value in (("--workers", args.workers), ("--evaluators", args.evaluators)):
@@ -351,8 +405,8 @@ def main() -> None:
              ("oxigraph serve-read-only", ["oxigraph", "serve-read-only", "--location",
                                            str(store_dir)], "/query", 120)]
     if args.rdflib_python:
-        specs.append(("rdflib-endpoint", [args.rdflib_python, "-m", "rdflib_endpoint", "serve",
-                                          str(nt)], "/", 1800))
+        specs.append(("rdflib-endpoint", [args.rdflib_python, str(HERE / "rdflib_server.py"),
+                                          str(nquads)], "/", 3600))
     report: list[str] = []
     with contextlib.ExitStack() as stack:
         urls = {}
@@ -362,11 +416,11 @@ def main() -> None:
             print(f"starting {name}", file=sys.stderr)
             stack.enter_context(server(_command(name, cmd, port), urls[name],
                                        args.workdir / f"{name.split()[0]}.log", ready))
-        counts = {name: triple_count(url) for name, url in urls.items()}
-        report.append("Default-graph triples per server: "
+        counts = {name: quad_count(url) for name, url in urls.items()}
+        report.append("Statements (all graphs) per server: "
                       + ", ".join(f"{n} {c}" for n, c in counts.items()))
         warmup = [(i, kind, q) for i, (kind, q)
-                  in enumerate(query_mix(8, sg.Shape(args.triples), seed=99))]
+                  in enumerate(query_mix(10, params, seed=99))]
         for name, url in urls.items():
             load(name, url, warmup, args.clients)
         report.append(wait_quiet(args.quiet_load, args.quiet_wait))
@@ -382,7 +436,7 @@ def main() -> None:
             full = rounds(fast, sequence, args.rounds, args.clients)
         report.append(f"load average {os.getloadavg()[0]:.2f} when timing ended")
     bad = mismatches(list(mixed.values())) + mismatches(list(full.values()) if full else [])
-    bad += [f"{len(set(counts.values()))} different default-graph sizes"] * (
+    bad += [f"{len(set(counts.values()))} different store sizes"] * (
         len(set(counts.values())) > 1)
     out = [f"## Mixed load: the first {len(common)} requests, {args.clients} clients, "
            "every server", mixed_table(list(mixed.values())), "",
