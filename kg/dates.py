@@ -2,8 +2,10 @@
 
 News states dates in many ways ("Selasa, 18 Juli 2017", "Rabu (12/7)", "6–10 Mei 2025",
 "Medan, 25/5 (Antara)"), often without a year. A yearless date takes the year that puts it
-nearest the publication date; with no publication date it is left out rather than guessed,
-and so is a month without a day ("Agustus mendatang").
+nearest the publication date. With no publication date, a yearless date whose weekday fits
+exactly one year around the years the article states takes that year ("Selasa (5/11)" in an
+article announcing "Februari 2025 mendatang" is 5 November 2024); otherwise it is left out
+rather than guessed, and so is a month without a day ("Agustus mendatang").
 
 >>> [m.begin.isoformat() for m in find_dates("Rakor digelar Rabu (5/11).", date(2024, 11, 6))]
 ['2024-11-05']
@@ -65,6 +67,14 @@ class DateMention:
 
 
 @dataclass(frozen=True)
+class _Anchor:
+    """What a yearless date is resolved against: the publication date, else stated years."""
+
+    published: date | None
+    years: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
 class MonthMention:
     """A month of a year without a day ("Februari 2025"): not a date, but a useful hint."""
 
@@ -122,6 +132,7 @@ _ISO = re.compile(
 _ANTARA_DATELINE = re.compile(
     rf"(?<![\w/])(?P<d1>{_DAY})/(?P<n1>{_NUM_MONTH})(?=\s*\((?i:antara))")
 _MONTH_YEAR = re.compile(rf"\b(?P<m1>{_MONTH})\s+(?P<y1>{_YEAR})(?!\d)")
+_BARE_YEAR = re.compile(rf"(?<![\w.,-])({_YEAR})(?![\w/.,-]?\d)")
 # Numbers after these words are document numbers ("Nomor 5/12/2020"), not dates.
 _DOCUMENT_NUMBER = re.compile(r"(?i:nomor|nomer|no\.?|pasal|perda|pp|uu)\s*$")
 _URL_DATE = re.compile(
@@ -137,10 +148,17 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     >>> [(m.text, str(m.begin), str(m.end_date)) for m in find_dates("digelar 6–10 Mei 2025")]
     [('6–10 Mei 2025', '2025-05-06', '2025-05-10')]
     """
+    anchor = _Anchor(published, frozenset() if published else _stated_years(text))
     found = [mention for pattern, build in _READERS
              for match in pattern.finditer(text)
-             if (mention := build(match, published)) is not None]
+             if (mention := build(match, anchor)) is not None]
     return _without_overlaps(found)
+
+
+def _stated_years(text: str) -> frozenset[int]:
+    """Years the text states (1900-2099), the only clue to a yearless date's year when
+    the article has no publication date."""
+    return frozenset(int(y) for y in _BARE_YEAR.findall(text))
 
 
 def find_months(text: str) -> list[MonthMention]:
@@ -201,41 +219,41 @@ def parse_iso_date(value: str | None) -> date | None:
 
 
 # -- building mentions from matches ----------------------------------------------------------
-def _single_date(match: re.Match[str], published: date | None) -> DateMention | None:
+def _single_date(match: re.Match[str], anchor: _Anchor) -> DateMention | None:
     """One day: "Selasa, 18 Juli 2017", "Rabu (12/7)", "2017-07-18"."""
     groups = match.groupdict()
     month = _month_of(match, "1")
-    begin = _resolve(groups["d1"], month, groups.get("y1"), groups.get("wd1"), published)
+    begin = _resolve(groups["d1"], month, groups.get("y1"), groups.get("wd1"), anchor)
     return _mention(match, begin, None) if begin else None
 
 
-def _parenthesised(match: re.Match[str], published: date | None) -> DateMention | None:
+def _parenthesised(match: re.Match[str], anchor: _Anchor) -> DateMention | None:
     """"(2/7/2022)", "Selasa (15/4/2024)", "(18-20/7)": the day may be a range of days."""
     year = match["y1"]
     if year and len(year) == 2:
         year = "20" + year
     month = int(match["n1"])
-    begin = _resolve(match["d1"], month, year, match["wd1"], published)
+    begin = _resolve(match["d1"], month, year, match["wd1"], anchor)
     if begin is None or not match["d2"]:
         return _mention(match, begin, None) if begin else None
     end = _valid_date(begin.year, month, int(match["d2"]))
     return _mention(match, begin, end) if end and end > begin else None
 
 
-def _numeric(match: re.Match[str], published: date | None) -> DateMention | None:
+def _numeric(match: re.Match[str], anchor: _Anchor) -> DateMention | None:
     """"02/12/2019" or "20-07-2017", unless it is a document number."""
     if _DOCUMENT_NUMBER.search(match.string, max(0, match.start() - 12), match.start()):
         return None
-    return _single_date(match, published)
+    return _single_date(match, anchor)
 
 
-def _date_range(match: re.Match[str], published: date | None) -> DateMention | None:
+def _date_range(match: re.Match[str], anchor: _Anchor) -> DateMention | None:
     """"6–10 Mei 2025", "29 Juni-1 Juli 2022", "Selasa 18 Juli 2017 hingga Kamis 20 Juli 2017"."""
     groups = match.groupdict()
     end_month = _month_number(groups["m2"])
     begin_month = _month_number(groups["m1"]) if groups.get("m1") else end_month
     begin = _resolve(groups["d1"], begin_month, groups.get("y1") or groups["y2"],
-                     groups["wd1"], published)
+                     groups["wd1"], anchor)
     if begin is None:
         return None
     end_year = int(groups["y2"] or groups.get("y1") or begin.year)
@@ -274,13 +292,27 @@ def _weekday_number(name: str | None) -> int | None:
 
 
 def _resolve(day: str, month: int, year: str | None, weekday: str | None,
-             published: date | None) -> date | None:
-    """The date meant, taking a missing year from the publication date."""
+             anchor: _Anchor) -> date | None:
+    """The date meant, taking a missing year from the publication date (or stated years)."""
     if year:
         return _valid_date(int(year), month, int(day))
-    if published is None:
+    if anchor.published is not None:
+        return _nearest_year(int(day), month, _weekday_number(weekday), anchor.published)
+    return _year_by_weekday(int(day), month, _weekday_number(weekday), anchor.years)
+
+
+def _year_by_weekday(day: int, month: int, weekday: int | None,
+                     years: frozenset[int]) -> date | None:
+    """The one date within a year of a stated year on the stated weekday, else None.
+
+    A weekday recurs on the same day and month only every 5, 6 or 11 years, so around a
+    stated year it usually singles one out; two fits, or no weekday, and nothing is guessed.
+    """
+    if weekday is None or not years:
         return None
-    return _nearest_year(int(day), month, _weekday_number(weekday), published)
+    fitting = {d for y in years for near in (y - 1, y, y + 1)
+               if (d := _valid_date(near, month, day)) is not None and d.weekday() == weekday}
+    return fitting.pop() if len(fitting) == 1 else None
 
 
 def _nearest_year(day: int, month: int, weekday: int | None, published: date) -> date | None:
@@ -318,7 +350,7 @@ def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:
     return kept
 
 
-_READERS: list[tuple[re.Pattern[str], Callable[[re.Match[str], date | None],
+_READERS: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Anchor],
                                                DateMention | None]]] = [
     (_RANGE_TWO_DATES, _date_range),
     (_RANGE_ONE_MONTH, _date_range),

@@ -75,6 +75,22 @@ def test_a_yearless_date_without_publication_is_left_out():
     assert find_dates("Panen raya 17 Agustus nanti.", None) == []
 
 
+def test_without_publication_a_weekday_fitting_one_year_near_a_stated_year_decides():
+    # 14 March was a Thursday in 2024 (and in 2019, 2030): only 2024 is within a year of 2025.
+    text = "Rombongan tiba Kamis (14/3). Pameran bersama digelar Mei 2025 mendatang."
+    assert only_date(text, None).begin == date(2024, 3, 14)
+
+
+@pytest.mark.parametrize("text", [
+    "Rombongan tiba Kamis (14/3) dan pulang esoknya.",                  # no year stated
+    "Rombongan tiba (14/3). Pameran digelar Mei 2025 mendatang.",        # no weekday
+    "Rombongan tiba Sabtu (14/3). Pameran digelar Mei 2024 mendatang.",  # no fitting year
+    "Rombongan tiba Kamis (14/3). Kerja sama sejak 2018, diperbarui 2024.",  # 2019 and 2024
+])
+def test_without_publication_an_unsettled_yearless_date_is_still_left_out(text):
+    assert find_dates(text, None) == []
+
+
 def test_an_antara_dateline_gives_its_day():
     mention = only_date("Bogor, 25/5 (Antara) - Wali kota meresmikan taman.", date(2017, 5, 26))
     assert (mention.text, mention.begin) == ("25/5", date(2017, 5, 25))

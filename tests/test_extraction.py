@@ -248,6 +248,18 @@ def test_a_signing_during_a_visit_happens_where_the_visit_does():
     assert places["festival"] == "place/kota-manado"
 
 
+def test_a_signing_during_a_visit_takes_the_visits_day_unless_it_states_one():
+    facts = facts_of("Wali Kota Bitung menerima kunjungan kerja Wali Kota Tomohon di Kota "
+                     "Bitung, Senin (4/3). Kunjungan ini sekaligus menandatangani nota "
+                     "kesepahaman bidang pariwisata.")
+    starts = {e.kind: e.start for e in facts.events}
+    assert starts["working-visit"] == starts["signing"] == "2024-03-04"
+    later = facts_of("Wali Kota Bitung menerima kunjungan kerja Wali Kota Tomohon di Kota "
+                     "Bitung, Senin (4/3). Kunjungan ini juga menyepakati penandatanganan nota "
+                     "kesepahaman pada Rabu (6/3).")
+    assert {e.kind: e.start for e in later.events}.get("signing") in (None, "2024-03-06")
+
+
 def test_the_reported_event_is_in_the_body_not_the_caption():
     facts = facts_of("Wali Kota Blitar Santoso membuka Festival Kopi di Blitar, 3 Maret 2024.\n\n"
                      "BLITAR - Rakernas Apeksi digelar di Kota Blitar, Senin (4/3/2024). "

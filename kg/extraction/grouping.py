@@ -100,8 +100,10 @@ def article_events(mentions: list[EventMention], dateline_place: str | None,
             group.append(mention)
     events: list[ArticleEvent] = []
     for group in groups:
-        fallback = _visit_place(group, groups) or dateline_place
-        event = _event(group, fallback, published)
+        visit = _visit_around(group, groups)
+        place = _first(visit, "place") if visit and not _first(group, "place") else None
+        begin = _first(visit, "begin") if visit else None
+        event = _event(group, place or dateline_place, published, begin)
         if event is not None:
             events.append(ArticleEvent(event, group))
     main = main_event(events, body_start)
@@ -119,19 +121,22 @@ def main_event(events: list[ArticleEvent], body_start: int) -> ArticleEvent | No
     return (in_body or reported or [None])[0]
 
 
-def _visit_place(group: list[EventMention], groups: list[list[EventMention]]) -> str | None:
-    """ "Kunjungan ini bertujuan ... menandatangani ...": a signing within a visit happens
-    where the visit does."""
-    if group[0].kind != "signing" or any(m.place for m in group):
+def _visit_around(group: list[EventMention],
+                  groups: list[list[EventMention]]) -> list[EventMention] | None:
+    """ "Kunjungan ini bertujuan ... menandatangani ...": a signing told in the same sentence
+    as a visit happens during it, so where and (unless it says otherwise) when it does."""
+    if group[0].kind != "signing":
         return None
     sentences = {m.sentence.index for m in group}
-    for visit in groups:
-        if visit[0].kind == "working-visit" and any(m.sentence.index in sentences
-                                                    for m in visit):
-            place = next((m.place for m in visit if m.place), None)
-            if place:
-                return place
-    return None
+    return next((visit for visit in groups if visit[0].kind == "working-visit"
+                 and _first(visit, "place")
+                 and any(m.sentence.index in sentences for m in visit)), None)
+
+
+def _first(group: list[EventMention], attribute: str):
+    """The first value a mention of ``group`` gives ``attribute``, or None."""
+    return next((getattr(m, attribute) for m in group if getattr(m, attribute) is not None),
+                None)
 
 
 def _compatible(group: list[EventMention], mention: EventMention) -> bool:
@@ -145,15 +150,17 @@ def _compatible(group: list[EventMention], mention: EventMention) -> bool:
     return True
 
 
-def _event(group: list[EventMention], dateline_place: str | None,
-           published: date | None) -> Event | None:
-    first = lambda attribute: next((getattr(m, attribute) for m in group  # noqa: E731
-                                    if getattr(m, attribute) is not None), None)
+def _event(group: list[EventMention], fallback_place: str | None, published: date | None,
+           fallback_begin: str | None = None) -> Event | None:
+    def first(attribute: str):
+        return _first(group, attribute)
+
     kind, place = group[0].kind, first("place")
     if kind == "working-visit" and (place is None or all(m.future for m in group)):
         return None
-    place = place or dateline_place
-    organizer, ordinal, start = first("organizer"), first("ordinal"), first("begin")
+    place = place or fallback_place
+    organizer, ordinal = first("organizer"), first("ordinal")
+    start = first("begin") or fallback_begin
     year = start[:4] if start else (str(published.year) if published else None)
     if organizer and ordinal:
         parts: tuple = (kind, organizer, str(ordinal))
