@@ -132,6 +132,12 @@ _ISO = re.compile(
 _ANTARA_DATELINE = re.compile(
     rf"(?<![\w/])(?P<d1>{_DAY})/(?P<n1>{_NUM_MONTH})(?=\s*\((?i:antara))")
 _MONTH_YEAR = re.compile(rf"\b(?P<m1>{_MONTH})\s+(?P<y1>{_YEAR})(?!\d)")
+# "hari ini" (today) and "kemarin" (yesterday) count from the publication date; "tahun
+# kemarin" (last year) and the like are not days.
+_RELATIVE_DAY = re.compile(
+    r"(?<![Tt]ahun )(?<![Bb]ulan )(?<![Pp]ekan )(?<![Mm]inggu )(?<![Ww]aktu )"
+    r"\b(?P<word>[Hh]ari ini|[Kk]emarin)\b(?! ini)")
+_RELATIVE_OFFSET = {"hari ini": 0, "kemarin": -1}
 _BARE_YEAR = re.compile(rf"(?<![\w.,-])({_YEAR})(?![\w/.,-]?\d)")
 # Numbers after these words are document numbers ("Nomor 5/12/2020"), not dates.
 _DOCUMENT_NUMBER = re.compile(r"(?i:nomor|nomer|no\.?|pasal|perda|pp|uu)\s*$")
@@ -269,6 +275,14 @@ def _date_range(match: re.Match[str], anchor: _Anchor) -> DateMention | None:
     return _mention(match, begin, end)
 
 
+def _relative_day(match: re.Match[str], anchor: _Anchor) -> DateMention | None:
+    """"hari ini" is the publication day, "kemarin" the day before; unknown without one."""
+    if anchor.published is None:
+        return None
+    offset = _RELATIVE_OFFSET[match["word"].lower()]
+    return _mention(match, anchor.published + timedelta(days=offset), None)
+
+
 def _mention(match: re.Match[str], begin: date, end: date | None) -> DateMention:
     start, stop = match.span()
     return DateMention(start, stop, match.string[start:stop], begin, end)
@@ -360,5 +374,6 @@ _READERS: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Anchor],
     (_NUMERIC, _numeric),
     (_ISO, _single_date),
     (_ANTARA_DATELINE, _single_date),
+    (_RELATIVE_DAY, _relative_day),
 ]
 

@@ -91,6 +91,13 @@ def test_without_publication_an_unsettled_yearless_date_is_still_left_out(text):
     assert find_dates(text, None) == []
 
 
+def test_today_and_yesterday_count_from_publication():
+    assert only_date("Delegasi itu hari ini berkunjung ke Balai Kota.").begin == PUBLISHED
+    assert only_date("Nota itu diteken kemarin di Balai Kota.").begin == date(2024, 11, 5)
+    assert find_dates("Tahun kemarin festival itu ramai.", PUBLISHED) == []
+    assert find_dates("Delegasi itu hari ini berkunjung ke Balai Kota.", None) == []
+
+
 def test_an_antara_dateline_gives_its_day():
     mention = only_date("Bogor, 25/5 (Antara) - Wali kota meresmikan taman.", date(2017, 5, 26))
     assert (mention.text, mention.begin) == ("25/5", date(2017, 5, 25))
