@@ -260,6 +260,34 @@ def test_a_signing_during_a_visit_takes_the_visits_day_unless_it_states_one():
     assert {e.kind: e.start for e in later.events}.get("signing") in (None, "2024-03-06")
 
 
+def test_a_name_then_yang_juga_then_the_role_gives_the_office():
+    facts = facts_of("Ketua Umum Apkasi Darmawan Saleh membuka rapat itu. \"Kami siap,\" kata "
+                     "Darmawan Saleh yang juga Bupati Lahat itu.")
+    assert ("Darmawan Saleh", "regent", "place/kabupaten-lahat") in offices(facts)
+    assert ("Darmawan Saleh", "chair", "association/apkasi") in offices(facts)
+
+
+def test_an_antara_datelines_day_gives_way_to_the_events_own_dates():
+    facts = facts_of("Kendari, 9/8 (Antara) - Wali Kota Kendari Sulkarnain melakukan kunjungan "
+                     "kerja ke Kota Penang, Malaysia, pada 6-7 Agustus 2024 untuk membahas "
+                     "kerja sama.", published="2024-08-09")
+    visit = next(e for e in facts.events if e.kind == "working-visit")
+    assert (visit.start, visit.end) == ("2024-08-06", "2024-08-07")
+
+
+def test_agreeing_to_explore_a_cooperation_is_still_a_proposal():
+    facts = facts_of("Wali Kota Kendari Sulkarnain bertemu Wali Kota Changwon. Kota Kendari dan "
+                     "Kota Changwon sepakat menjajaki kerja sama kota kembar di bidang perikanan.")
+    assert [c.status for c in facts.cooperations] == ["proposed"]
+
+
+def test_a_region_after_a_foreign_city_locates_it_and_is_no_party():
+    facts = facts_of("Pemkot Kendari menandatangani nota kesepahaman dengan Kota Ube, Prefektur "
+                     "Yamaguchi, Jepang, di bidang pertukaran pemuda dan pertukaran pelajar.")
+    assert [(c.parties, c.status, c.domains) for c in facts.cooperations] == [
+        (["place/kota-kendari", "place/jp-ube"], "agreed", ["education", "youth-sports"])]
+
+
 def test_the_reported_event_is_in_the_body_not_the_caption():
     facts = facts_of("Wali Kota Blitar Santoso membuka Festival Kopi di Blitar, 3 Maret 2024.\n\n"
                      "BLITAR - Rakernas Apeksi digelar di Kota Blitar, Senin (4/3/2024). "

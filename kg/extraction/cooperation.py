@@ -25,6 +25,15 @@ _AGREED = re.compile(r"\b(?:menandatangani|penandatanganan|ditandatangani|tanda\
 _PROPOSED = re.compile(r"\b(?:menjajaki|jajaki|penjajakan|menawarkan|akan|ingin|berencana|"
                        r"rencana|usulan|mengusulkan|menggandeng|follow\s+up|tahap|harap|"
                        r"berharap|berinisiatif|mengajak|menginginkan|siap)\b", re.IGNORECASE)
+# "sepakat menjajaki kerja sama": agreeing to explore is still a proposal.
+_AGREED_TO_EXPLORE = re.compile(r"\b(?:sepakat|menyepakati|bersepakat)\s+(?:untuk\s+)?"
+                                r"(?:menjajaki|mengkaji|membahas|menindaklanjuti|akan)\b",
+                                re.IGNORECASE)
+# "Kota Ube, Prefektur Yamaguchi, Jepang": a place after a comma, or after a region word,
+# says where the one before it is; it is not a party.
+_QUALIFIER_GAP = re.compile(r"\s*,\s*(?:(?:prefektur|provinsi|negara\s+bagian|distrik|"
+                            r"wilayah|region|prefecture|province|state\s+of)\s+)?",
+                            re.IGNORECASE)
 STAGES = ("proposed", "agreed", "active")
 FOREIGN_KINDS = {"foreign-city"}
 HOME_KINDS = {"kota", "kabupaten", "province"}
@@ -66,7 +75,8 @@ def find_cooperations(text: str, sentences: list[Segment],
         trigger = _TRIGGER.search(chunk)
         if not trigger:
             continue
-        here = [p for p in places if sentence.start <= p.start < sentence.end]
+        here = _without_qualifiers(text, [p for p in places
+                                          if sentence.start <= p.start < sentence.end])
         found = _pairs(here) or _pair_with_counterpart(here, places, current)
         if not found and current is None and _BOTH.search(chunk):
             found = _main_pair([p for p in places if p.start < sentence.end])
@@ -80,6 +90,18 @@ def find_cooperations(text: str, sentences: list[Segment],
             mention.spans.append(Span(sentence.start, sentence.end, chunk))  # stage and
             # domains come from the whole sentence, so the sentence is the evidence
     return list(pairs.values())
+
+
+def _without_qualifiers(text: str, here: list[PlaceHit]) -> list[PlaceHit]:
+    """Drop foreign places that only locate the foreign place named just before them."""
+    kept: list[PlaceHit] = []
+    for hit in here:
+        before = kept[-1] if kept else None
+        if (before and hit.country != "ID" and before.country == hit.country
+                and _QUALIFIER_GAP.fullmatch(text, before.end, hit.start)):
+            continue
+        kept.append(hit)
+    return kept
 
 
 def _pairs(here: list[PlaceHit]) -> list[tuple[str, str]]:
@@ -142,7 +164,8 @@ def _read_sentence(text: str, sentence: Segment, previous: Segment | None,
         if re.search(r"\bbidang\b", prior, re.IGNORECASE):
             mention.domains |= domains_in(prior)
     active = _ACTIVE.search(chunk)
-    stage = ("active" if active else "agreed" if _AGREED.search(chunk)
+    agreed = _AGREED.search(chunk) and not _AGREED_TO_EXPLORE.search(chunk)
+    stage = ("active" if active else "agreed" if agreed
              else "proposed" if _PROPOSED.search(chunk) else None)
     since = _SINCE.search(chunk)
     if since:

@@ -24,6 +24,7 @@ TRIGGERS: list[tuple[str, str]] = [
      r"[Ss]igning\s+[Cc]eremony", "signing"),
     (r"Festival|Karnaval", "festival"),
 ]
+_DATELINE_AFTER = re.compile(r"\s*(?:\((?i:antara)[^)]{0,20}\)\s*)?[-–—]\s")
 _TRIGGER = re.compile("|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(TRIGGERS)))
 SHORT_NAMES = {"national-working-meeting": "Rakernas", "national-congress": "Munas",
                "extraordinary-congress": "Munaslub", "regional-meeting": "Raker Komwil",
@@ -117,6 +118,10 @@ def _read_details(text: str, mention: EventMention, places: list[PlaceHit],
         return
     mention.place = _event_place(text, mention, places)
     in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end]
+    # "Pekanbaru, 3/10 (Antara) - ... pada 1-2 Oktober 2019": the dateline's day is when
+    # the story was filed, the event's own dates come after it.
+    in_sentence = [d for d in in_sentence if not _DATELINE_AFTER.match(text, d.end)] \
+        or in_sentence
     if in_sentence:
         first = in_sentence[0]
         mention.begin = first.begin.isoformat()

@@ -104,7 +104,10 @@ def _read_titled(ctx: Context, match: re.Match[str]) -> Found | None:
     line_end = ctx.text.find("\n", pos)
     name = read_name(ctx.text, pos, line_end if line_end >= 0 else None)
     if not name or name[0] in ctx.places or name[0] in ctx.associations:
-        name = _appositive_name(ctx.text, match.start())
+        name = _appositive_name(ctx.text, match.start(), _BEFORE_COMMA) \
+            or _appositive_name(ctx.text, match.start(), _BEFORE_JOINER)
+        if name and (name[0] in ctx.places or name[0] in ctx.associations):
+            name = None
     if not name:
         return None
     found = Found(name[2], name[0], name[1], match.start(), roles)
@@ -163,11 +166,15 @@ def _read_trailing_roles(ctx: Context, found: Found) -> None:
 
 
 _BEFORE_COMMA = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]*),\s*$")
+# "kata Sutan Riska yang juga Bupati Dharmasraya itu": the name, a joiner, then the role.
+_BEFORE_JOINER = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]*),?\s+"
+                            r"(?:yang\s+juga|yang\s+merupakan|selaku|sekaligus)\s+$")
 
 
-def _appositive_name(text: str, role_start: int) -> tuple[int, int, str] | None:
+def _appositive_name(text: str, role_start: int,
+                     pattern: re.Pattern[str]) -> tuple[int, int, str] | None:
     """ "Bima Arya, Wali Kota Bogor, mengatakan": the name stands before the role."""
-    before = _BEFORE_COMMA.search(text, max(0, role_start - 80), role_start)
+    before = pattern.search(text, max(0, role_start - 100), role_start)
     if not before:
         return None
     words = before.group(1).split()
