@@ -134,9 +134,8 @@ _ANTARA_DATELINE = re.compile(
 _MONTH_YEAR = re.compile(rf"\b(?P<m1>{_MONTH})\s+(?P<y1>{_YEAR})(?!\d)")
 # "hari ini" (today) and "kemarin" (yesterday) count from the publication date; "tahun
 # kemarin" (last year) and the like are not days.
-_RELATIVE_DAY = re.compile(
-    r"(?<![Tt]ahun )(?<![Bb]ulan )(?<![Pp]ekan )(?<![Mm]inggu )(?<![Ww]aktu )"
-    r"\b(?P<word>[Hh]ari ini|[Kk]emarin)\b(?! ini)")
+_RELATIVE_DAY = re.compile(r"(?=[HhKk])\b(?P<word>[Hh]ari ini|[Kk]emarin)\b(?! ini)")
+_NOT_A_DAY_BEFORE = re.compile(r"(?i:tahun|bulan|pekan|minggu|waktu)\s+$")
 _RELATIVE_OFFSET = {"hari ini": 0, "kemarin": -1}
 _BARE_YEAR = re.compile(rf"(?<![\w.,-])({_YEAR})(?![\w/.,-]?\d)")
 # Numbers after these words are document numbers ("Nomor 5/12/2020"), not dates.
@@ -277,7 +276,8 @@ def _date_range(match: re.Match[str], anchor: _Anchor) -> DateMention | None:
 
 def _relative_day(match: re.Match[str], anchor: _Anchor) -> DateMention | None:
     """"hari ini" is the publication day, "kemarin" the day before; unknown without one."""
-    if anchor.published is None:
+    if anchor.published is None or _NOT_A_DAY_BEFORE.search(
+            match.string, max(0, match.start() - 8), match.start()):
         return None
     offset = _RELATIVE_OFFSET[match["word"].lower()]
     return _mention(match, anchor.published + timedelta(days=offset), None)
