@@ -260,6 +260,27 @@ def test_a_signing_during_a_visit_takes_the_visits_day_unless_it_states_one():
     assert {e.kind: e.start for e in later.events}.get("signing") in (None, "2024-03-06")
 
 
+def test_one_elected_as_chair_holds_the_chair():
+    facts = facts_of("Wali Kota Ambon Richard Louhenapessy terpilih kembali sebagai Ketua Dewan "
+                     "Pengurus Apeksi dalam Munas Apeksi di Kota Ambon.")
+    assert ("Richard Louhenapessy", "chair", "association/apeksi") in offices(facts)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Menteri Dalam Negeri Tito Karnavian membuka Rakernas Apeksi.", "Tito Karnavian"),
+    ("Menteri Pariwisata dan Ekonomi Kreatif Sandiaga Uno hadir.", "Sandiaga Uno"),
+    ("Menteri Keuangan Sri Mulyani Indrawati memberi arahan.", "Sri Mulyani Indrawati"),
+    ("Mendagri Tito Karnavian membuka rapat itu.", "Tito Karnavian"),
+])
+def test_a_ministers_name_is_not_eaten_by_the_ministry(sentence, name):
+    assert [p.name for p in facts_of(sentence).persons] == [name]
+
+
+def test_the_ministry_of_the_republic_is_no_person():
+    facts = facts_of("Surat Menteri Dalam Negeri Republik Indonesia tentang Rakernas dibacakan.")
+    assert facts.persons == []
+
+
 def test_a_name_then_yang_juga_then_the_role_gives_the_office():
     facts = facts_of("Ketua Umum Apkasi Darmawan Saleh membuka rapat itu. \"Kami siap,\" kata "
                      "Darmawan Saleh yang juga Bupati Lahat itu.")

@@ -10,6 +10,20 @@ from kg.extraction.names import NOT_NAMES, read_name
 from kg.extraction.places import PlaceHit
 from kg.gazetteer import load_gazetteer
 
+# Ministries as news names them after "Menteri": a closed list, so the name that follows
+# ("Menteri Dalam Negeri Tito Karnavian") is not read as part of the ministry.
+MINISTRIES = (r"(?:Koordinator\s+Bidang\s+[A-Z][a-z]+(?:\s+dan\s+[A-Z][a-z]+)?|"
+              r"Dalam\s+Negeri|Luar\s+Negeri|Sekretaris\s+Negara|Keuangan|Perhubungan|"
+              r"Pariwisata(?:\s+dan\s+Ekonomi\s+Kreatif)?|Pekerjaan\s+Umum(?:\s+dan\s+"
+              r"Perumahan\s+Rakyat)?|PUPR|Kesehatan|Pendidikan(?:,?\s+Kebudayaan)?(?:,?\s+"
+              r"Riset,?\s+dan\s+Teknologi)?|Agama|Sosial|Pertanian|Perdagangan|Perindustrian|"
+              r"Investasi|BUMN|PPN|Pemuda\s+dan\s+Olahraga|Lingkungan\s+Hidup(?:\s+dan\s+"
+              r"Kehutanan)?|Kelautan\s+dan\s+Perikanan|Ketenagakerjaan|Komunikasi\s+dan\s+"
+              r"Informatika|Energi\s+dan\s+Sumber\s+Daya\s+Mineral|ESDM|Pertahanan|"
+              r"Hukum\s+dan\s+HAM|Desa(?:\s+PDTT)?|ATR/BPN|Agraria\s+dan\s+Tata\s+Ruang|"
+              r"PAN-?RB|Pendayagunaan\s+Aparatur\s+Negara(?:\s+dan\s+Reformasi\s+Birokrasi)?|"
+              r"Koperasi\s+dan\s+UKM|Pemberdayaan\s+Perempuan(?:\s+dan\s+Perlindungan\s+"
+              r"Anak)?)")
 # Role words, longest first; the code is the roles scheme's notation. Roles marked None
 # introduce a person (a secretary, a treasurer) without an office kotakg scores.
 ROLE_WORDS: list[tuple[str, str | None]] = [
@@ -24,7 +38,9 @@ ROLE_WORDS: list[tuple[str, str | None]] = [
     (r"Ketua\s+Umum|Ketum|Ketua\s+Dewan\s+Pengurus|Ketua\s+Dewan", "chair"),
     (r"Sekretaris\s+Jenderal|Sekjen", "secretary-general"),
     (r"(?:Sekretaris\s+)?Direktur\s+Eksekutif", "executive-director"),
-    (r"Menteri(?:\s+[A-Z][a-z]+){0,3}", "minister"),
+    (r"Menteri(?:\s+" + MINISTRIES + r")?(?:\s+(?:Republik\s+Indonesia|RI)\b)?|"
+     r"Mendagri|Menlu|Menkeu|Menhub|Menparekraf|Menpar|Mensos|Menkes|Mendikbud(?:ristek)?|Menpora|Menpan(?:-?RB)?|Mentan|Mendag",
+     "minister"),
     (r"Duta\s+Besar|Dubes", "ambassador"),
     (r"Ketua\s+Harian|Bendahara\s+Umum|Bendahara|Sekretaris(?:\s+Daerah)?|Ketua|"
      r"Kepala\s+Biro(?:\s+[A-Z][a-z]+){0,4}|Kepala\s+Dinas(?:\s+[A-Z][a-z]+){0,3}|"
@@ -36,7 +52,9 @@ ROLE = re.compile(ACTING + "(?:" + "|".join(f"(?P<r{i}>{p})" for i, (p, _) in
 PLACE_ROLES = {"mayor", "deputy-mayor", "regent", "deputy-regent", "governor",
                "deputy-governor"}
 _MODIFIER = re.compile(r"\s*(?:Administrasi|Adm\.)\s+")
-_JOINER = re.compile(r",?\s*(?:yang\s+juga|sekaligus|selaku|yaitu|yakni|sebagai)\s+")
+_JOINER = re.compile(r",?\s*(?:yang\s+juga|sekaligus|selaku|yaitu|yakni|sebagai|"
+                     r"(?:kembali\s+)?(?:terpilih|ditetapkan|dilantik)\s+(?:kembali\s+)?"
+                     r"(?:sebagai|menjadi))\s+")
 _AFTER_PLACE = re.compile(r"(?:\s+(?:Metropolitan\s+City|City|Metropolitan))?"
                           r"(?:\s*\([^()\n]{1,40}\))?")
 _COUNTRY_APPOSITION = re.compile(r",\s*")
