@@ -45,6 +45,9 @@ _FURNITURE_LINES = [re.compile(p) for p in (
     r"(?i)^(?=.{0,200}$).*(?:copyright\b|©|all\s+rights\s+reserved|hak\s+cipta\s+dilindungi)",
     r"(?i)rendering in\s+\d+(?:\.\d+)?\s+seconds",
 )]
+# "(Baca juga: Judul lain)" or "[Baca Juga: ...]" inside a paragraph: a link, not the story.
+_INLINE_READ_ALSO = re.compile(r"[(\[]\s*(?i:baca(?:\s+juga)?|simak(?:\s+juga)?|lihat\s+juga)"
+                               r"\s*:[^)\]\n]{0,200}[)\]]")
 _TRAILING_DESK_CODE = re.compile(r"(?<=[.!?\"”’])\s*\([a-z]{2,6}(?:/[a-z]{2,6})*\)\s*$")
 _READ_ALSO = re.compile(
     r"(?i)^(?:baca(?:\s+juga)?|simak(?:\s+juga)?|lihat\s+juga|berita\s+terkait"
@@ -206,8 +209,11 @@ def _title_lines(lines: list[Line], title: str | None) -> Iterator[tuple[int, in
 
 
 def _partial_noise(lines: list[Line]) -> Iterator[tuple[int, int]]:
-    """Bullet glyphs and a desk code closing a paragraph ("... ujarnya. (adv)")."""
+    """Bullet glyphs, a desk code closing a paragraph ("... ujarnya. (adv)") and a
+    bracketed "(Baca juga: ...)" link."""
     for line in lines:
+        for match in _INLINE_READ_ALSO.finditer(line.text):
+            yield line.start + match.start(), line.start + match.end()
         for match in _BULLETS.finditer(line.text):
             yield line.start + match.start(), line.start + match.end()
         code = _TRAILING_DESK_CODE.search(line.text)

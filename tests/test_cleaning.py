@@ -92,6 +92,12 @@ def test_a_read_also_block_ends_at_the_blank_line():
     assert kept_words(text) == "Kalimat cerita berlanjut di sini."
 
 
+def test_a_bracketed_read_also_link_inside_the_story_is_blanked():
+    text = ("Rapat dibuka pagi ini. (Baca juga: Bupati Se-Jawa Kumpul di Solo) Rapat ditutup "
+            "sore.\n[Baca Juga: Wali Kota Hadiri Festival]")
+    assert kept_words(text) == "Rapat dibuka pagi ini. Rapat ditutup sore."
+
+
 def test_story_sentences_that_merely_mention_furniture_words_stay():
     text = ("Warga diminta membaca juga aturan baru itu.\n"
             "Sengketa hak cipta lagu daerah dibahas di DPRD.\n"

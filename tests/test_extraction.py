@@ -124,6 +124,12 @@ def test_one_event_told_by_two_articles_is_one_event():
     assert one.events[0].key == two.events[0].key
 
 
+def test_attendance_told_as_so_many_mayors_following_the_meeting():
+    facts = facts_of("Rakernas Apeksi digelar di Kota Manado. Sebanyak 91 wali kota mengikuti "
+                     "rakernas tersebut.")
+    assert facts.events[0].participant_count == 91
+
+
 def test_a_range_of_approximate_attendance_is_not_a_count():
     facts = facts_of("Lebih dari 80 wali kota hadir dalam Rakernas Apeksi di Kota Makassar.")
     assert facts.events[0].participant_count is None

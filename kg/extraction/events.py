@@ -41,7 +41,7 @@ _UNTIL = re.compile(r"\b(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?)\s+$", re.IGNORE
 _COUNT = re.compile(
     r"(?P<n>\d{1,4})\s+(?:wali\s*kota|bupati|kepala\s+daerah|peserta|delegasi)\b"
     r"(?P<after>\s+(?:dan\s+\w+\s+)?(?:se-?\s?Indonesia|seluruh\s+Indonesia|hadir|"
-    r"dari\s+seluruh))?", re.IGNORECASE)
+    r"dari\s+seluruh|mengikuti|menghadiri|turut\s+hadir|ikut\s+serta))?", re.IGNORECASE)
 _ATTENDED = re.compile(r"(?:dihadiri|hadirnya|diikuti|kehadiran)\s+(?:oleh\s+)?"
                        r"(?:sebanyak\s+)?$", re.IGNORECASE)
 _APPROXIMATE = re.compile(r"(?:lebih\s+dari|sekitar|hampir|kurang\s+lebih|ratusan|puluhan)"

@@ -46,7 +46,7 @@ NOT_NAMES = {
     "jenderal", "eksekutif", "bidang", "informasi", "advokasi", "hukum", "daerah", "kerja",
     "sama", "orang", "nomor", "satu", "pemimpin", "tuan", "rumah", "kehadiran", "lu",
     "komisariat", "komwil", "wilayah", "pengurus", "anggota", "forum", "sidang",
-    "republik",
+    "republik", "se-indonesia", "se-jawa", "se-sumatera", "se-kalimantan", "se-sulawesi",
     # verbs that title-case headlines capitalise ("Bupati Batu Bara Hadiri Pembukaan")
     "hadiri", "hadir", "buka", "membuka", "menerima", "resmikan", "sambut",
     "gelar", "ajak", "minta", "dorong", "tinjau", "serahkan", "lantik", "pimpin", "ikuti",
