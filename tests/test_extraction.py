@@ -130,6 +130,16 @@ def test_attendance_told_as_so_many_mayors_following_the_meeting():
     assert facts.events[0].participant_count == 91
 
 
+def test_a_meeting_being_prepared_is_not_the_one_its_speakers_attend():
+    facts = facts_of("TARAKAN - Raker Komwil IV Apeksi digelar di Kota Tarakan, Selasa (12/3). "
+                     "Wali Kota Samarinda Andi Harun mengatakan, rapat membahas persiapan "
+                     "Rakernas Apeksi di Kota Padang.")
+    kinds = {e.key: e.kind for e in facts.events}
+    assert {kinds[p.event] for p in facts.participations} == {"regional-meeting"}
+    rakernas = next(e for e in facts.events if e.kind == "national-working-meeting")
+    assert rakernas.place == "place/kota-padang"
+
+
 def test_a_range_of_approximate_attendance_is_not_a_count():
     facts = facts_of("Lebih dari 80 wali kota hadir dalam Rakernas Apeksi di Kota Makassar.")
     assert facts.events[0].participant_count is None
