@@ -325,6 +325,17 @@ def test_a_region_after_a_foreign_city_locates_it_and_is_no_party():
         (["place/kota-kendari", "place/jp-ube"], "agreed", ["education", "youth-sports"])]
 
 
+def test_a_signing_within_a_visit_is_signed_by_the_heads_on_the_visit():
+    facts = facts_of("Wali Kota Bitung Maurits Mantiri bersama Kepala Biro Kerja Sama, "
+                     "Rina Lumowa, menerima kunjungan kerja Wali Kota Changwon Hong Nam-pyo di "
+                     "Kota Bitung, Senin (4/3). Kunjungan ini sekaligus menandatangani nota "
+                     "kesepahaman bidang perikanan.")
+    names = {p.key: p.name for p in facts.persons}
+    kinds = {e.key: e.kind for e in facts.events}
+    signers = {names[p.person] for p in facts.participations if kinds[p.event] == "signing"}
+    assert signers == {"Maurits Mantiri", "Hong Nam-pyo"}
+
+
 def test_the_reported_event_is_in_the_body_not_the_caption():
     facts = facts_of("Wali Kota Blitar Santoso membuka Festival Kopi di Blitar, 3 Maret 2024.\n\n"
                      "BLITAR - Rakernas Apeksi digelar di Kota Blitar, Senin (4/3/2024). "

@@ -21,7 +21,7 @@ from kg.extraction.grouping import (
     main_event,
     offices_of,
 )
-from kg.extraction.officials import find_officials
+from kg.extraction.officials import PLACE_ROLES, find_officials
 from kg.extraction.places import drop_places_in_names, find_places
 from kg.extraction.text import sentences
 from kg.facts import ArticleFacts, Association, Cooperation, Span
@@ -57,7 +57,9 @@ def extract(article: Article) -> ArticleFacts:
                             body_start)
     participations = assign_participants(segments, persons, events, mentions,
                                          main_event(events, body_start),
-                                         heads_of_state(text, officials, persons))
+                                         heads_of_state(text, officials, persons),
+                                         frozenset(o.person for o in offices
+                                                   if o.role in PLACE_ROLES))
 
     facts = ArticleFacts(places=list(places.values()), persons=list(persons.values()),
                          associations=_associations(text, associations), offices=offices,

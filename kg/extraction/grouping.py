@@ -192,7 +192,8 @@ def _roman(number: int | None) -> str | None:
 
 def assign_participants(segments: list[Segment], persons: dict[str, Person],
                         events: list[ArticleEvent], mentions: list[EventMention],
-                        main: ArticleEvent | None, bystanders: set[str]) -> list[Participation]:
+                        main: ArticleEvent | None, bystanders: set[str],
+                        heads: frozenset[str] = frozenset()) -> list[Participation]:
     """Each person takes part in the event reported in their sentence, else the nearest in
     their paragraph, else the article's main event; announced events get no participants.
     Bystanders (heads of state named in passing) count only in the event's own sentence."""
@@ -208,7 +209,26 @@ def assign_participants(segments: list[Segment], persons: dict[str, Person],
             key = (event.event.key, person.key)
             part = found.setdefault(key, Participation(event.event.key, person.key, 0.7))
             part.mentions.append(span)
+    _signers_from_visits(events, found, heads)
     return list(found.values())
+
+
+def _signers_from_visits(events: list[ArticleEvent],
+                         found: dict[tuple[str, str], Participation], heads: set[str]) -> None:
+    """ "Kunjungan ini sekaligus menandatangani ...": a signing told within a visit, naming no
+    one itself, is signed by the heads of the places (mayors, regents, governors) on the visit."""
+    for signing in (e for e in events if e.event.kind == "signing"):
+        if any(event == signing.event.key for event, _ in found):
+            continue
+        sentences = {m.sentence.index for m in signing.mentions}
+        visits = [e for e in events if e.event.kind == "working-visit"
+                  and any(m.sentence.index in sentences for m in e.mentions)]
+        for visit in visits[:1]:
+            for (event, person), part in list(found.items()):
+                if event == visit.event.key and person in heads:
+                    found[(signing.event.key, person)] = Participation(
+                        signing.event.key, person, 0.6,
+                        mentions=[*part.mentions, *signing.mentions[0].spans[:1]])
 
 
 def _event_for(span: Span, segments: list[Segment], reported: list[EventMention],
