@@ -297,6 +297,13 @@ def test_the_ministry_of_the_republic_is_no_person():
     assert facts.persons == []
 
 
+def test_particles_inside_foreign_names_stay_but_prepositions_end_a_name():
+    facts = facts_of("Wali Kota Rotterdam, Belanda, Ahmed Aboutaleb bertemu Wali Kota Leiden "
+                     "Peter van der Velden. Wakil Wali Kota Manado Richard Sualang di Manado.")
+    assert {p.name for p in facts.persons} == {"Ahmed Aboutaleb", "Peter van der Velden",
+                                               "Richard Sualang"}
+
+
 def test_a_name_then_yang_juga_then_the_role_gives_the_office():
     facts = facts_of("Ketua Umum Apkasi Darmawan Saleh membuka rapat itu. \"Kami siap,\" kata "
                      "Darmawan Saleh yang juga Bupati Lahat itu.")

@@ -56,7 +56,10 @@ NOT_NAMES = {
 NOT_NAMES.discard("lu")  # "Lu Kang": short Chinese surnames are names
 
 _NAME_TOKEN = r"(?:[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*\.?|[A-Z]\.)"
-NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,6}}")
+# Lower-case particles inside names ("Jan van Zanen", "Anwar bin Ibrahim"), only between
+# capitalised words.
+_PARTICLE = r"(?:van\s+(?:der\s+|den\s+|de\s+)?|von\s+|de\s+|der\s+|bin\s+|binti\s+)"
+NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+{_PARTICLE}?{_NAME_TOKEN}){{0,6}}")
 _TITLE_RE = re.compile(r"(?:(?:" + "|".join(sorted(TITLES, key=len, reverse=True))
                        + r")\.?\s+)+", re.IGNORECASE)
 _DEGREES_AFTER = re.compile(r"(?:,?\s*(?:[A-Z][a-zA-Z]{0,3}\.){1,3}(?:\s?[A-Z][a-zA-Z]{0,3}\.?)?)+")
