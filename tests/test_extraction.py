@@ -325,6 +325,21 @@ def test_agreeing_to_explore_a_cooperation_is_still_a_proposal():
     assert [c.status for c in facts.cooperations] == ["proposed"]
 
 
+def test_a_sentence_naming_no_place_speaks_of_the_one_pair_named_so_far():
+    facts = facts_of("Wali Kota Palu Hadianto Rasyid menerima delegasi Kota Changwon, Korea "
+                     "Selatan, di Kota Palu, Selasa (5/3). Pertemuan itu membahas rencana "
+                     "penandatanganan MoU sister city di bidang pendidikan.")
+    assert [(c.parties, c.status, c.domains) for c in facts.cooperations] == [
+        (["place/kota-palu", "place/kr-changwon"], "proposed", ["education"])]
+    assert "signing" not in {e.kind for e in facts.events}  # planned, with no place or day
+
+
+def test_with_two_candidate_pairs_a_placeless_sentence_gives_no_cooperation():
+    facts = facts_of("Wali Kota Palu menerima delegasi Kota Changwon dan Kota Gimhae. "
+                     "Pertemuan itu membahas rencana kerja sama sister city.")
+    assert facts.cooperations == []
+
+
 def test_a_region_after_a_foreign_city_locates_it_and_is_no_party():
     facts = facts_of("Pemkot Kendari menandatangani nota kesepahaman dengan Kota Ube, Prefektur "
                      "Yamaguchi, Jepang, di bidang pertukaran pemuda dan pertukaran pelajar.")

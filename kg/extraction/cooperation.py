@@ -29,6 +29,10 @@ _PROPOSED = re.compile(r"\b(?:menjajaki|jajaki|penjajakan|menawarkan|akan|ingin|
 _AGREED_TO_EXPLORE = re.compile(r"\b(?:sepakat|menyepakati|bersepakat)\s+(?:untuk\s+)?"
                                 r"(?:menjajaki|mengkaji|membahas|menindaklanjuti|akan)\b",
                                 re.IGNORECASE)
+# "rencana penandatanganan MoU", "akan meneken": a signing planned is still a proposal.
+_PLANNED_SIGNING = re.compile(r"\b(?:rencana|berencana|direncanakan|akan|membahas)\s+"
+                              r"(?:\w+\s+){0,2}?(?:penandatanganan|menandatangani|"
+                              r"ditandatangani|meneken|diteken)\b", re.IGNORECASE)
 # "Kota Ube, Prefektur Yamaguchi, Jepang": a place after a comma, or after a region word,
 # says where the one before it is; it is not a party.
 _QUALIFIER_GAP = re.compile(r"\s*,\s*(?:(?:prefektur|provinsi|negara\s+bagian|distrik|"
@@ -78,8 +82,9 @@ def find_cooperations(text: str, sentences: list[Segment],
         here = _without_qualifiers(text, [p for p in places
                                           if sentence.start <= p.start < sentence.end])
         found = _pairs(here) or _pair_with_counterpart(here, places, current)
-        if not found and current is None and _BOTH.search(chunk):
-            found = _main_pair([p for p in places if p.start < sentence.end])
+        if not found and current is None:
+            before = [p for p in places if p.start < sentence.end]
+            found = _main_pair(before) if _BOTH.search(chunk) else _only_pair(before)
         if found:
             current = found[0]
         elif current is None:
@@ -126,6 +131,14 @@ def _main_pair(places: list[PlaceHit]) -> list[tuple[str, str]]:
     return [(home, foreign)] if home and foreign else []
 
 
+def _only_pair(places: list[PlaceHit]) -> list[tuple[str, str]]:
+    """ "Pertemuan itu membahas rencana MoU sister city": a sentence naming no place speaks of
+    the one home city and the one foreign city named so far, when there is just one of each."""
+    home = _unique([p.key for p in places if p.kind in HOME_KINDS - {"province"}])
+    foreign = _unique([p.key for p in places if p.kind in FOREIGN_KINDS])
+    return [(home[0], foreign[0])] if len(home) == 1 and len(foreign) == 1 else []
+
+
 def _most_named(places: list[PlaceHit]) -> str | None:
     counts: dict[str, int] = {}
     for p in places:
@@ -164,7 +177,8 @@ def _read_sentence(text: str, sentence: Segment, previous: Segment | None,
         if re.search(r"\bbidang\b", prior, re.IGNORECASE):
             mention.domains |= domains_in(prior)
     active = _ACTIVE.search(chunk)
-    agreed = _AGREED.search(chunk) and not _AGREED_TO_EXPLORE.search(chunk)
+    agreed = _AGREED.search(chunk) and not (_AGREED_TO_EXPLORE.search(chunk)
+                                            or _PLANNED_SIGNING.search(chunk))
     stage = ("active" if active else "agreed" if agreed
              else "proposed" if _PROPOSED.search(chunk) else None)
     since = _SINCE.search(chunk)

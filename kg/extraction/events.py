@@ -32,7 +32,7 @@ SHORT_NAMES = {"national-working-meeting": "Rakernas", "national-congress": "Mun
                "festival": "Festival", "other": "Rapat koordinasi"}
 _ORDINAL = re.compile(r"\)?\s*(?:ke[-\s]?)?(?P<roman>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\b"
                       r"|\s*ke-?(?P<number>\d{1,2})\b")
-_FUTURE = re.compile(r"\b(?:akan|dijadwalkan|direncanakan|rencananya|mendatang|berencana|"
+_FUTURE = re.compile(r"\b(?:akan|dijadwalkan|direncanakan|rencana|rencananya|mendatang|berencana|"
                      r"persiapan|mempersiapkan)\b",
                      re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:bisa|dapat|boleh|ingin|untuk)\s+$", re.IGNORECASE)

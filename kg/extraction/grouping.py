@@ -101,6 +101,8 @@ def article_events(mentions: list[EventMention], dateline_place: str | None,
     events: list[ArticleEvent] = []
     for group in groups:
         visit = _visit_around(group, groups)
+        if visit is None and _placeless_plan(group):
+            continue
         place = _first(visit, "place") if visit and not _first(group, "place") else None
         begin = _first(visit, "begin") if visit else None
         event = _event(group, place or dateline_place, published, begin)
@@ -119,6 +121,12 @@ def main_event(events: list[ArticleEvent], body_start: int) -> ArticleEvent | No
     reported = [e for e in events if not e.future]
     in_body = [e for e in reported if any(m.start >= body_start for m in e.mentions)]
     return (in_body or reported or [None])[0]
+
+
+def _placeless_plan(group: list[EventMention]) -> bool:
+    """ "rencana penandatanganan MoU": a plan naming neither place nor day is no event."""
+    return all(m.future for m in group) and _first(group, "place") is None \
+        and _first(group, "begin") is None
 
 
 def _visit_around(group: list[EventMention],
