@@ -91,9 +91,10 @@ class Lexicon:
     """What the features look up: word classes and multi-word place names.
 
     ``words`` maps a lower-cased word to its classes, one per name in ``columns``: cluster ids
-    (coarse to fine), how often nlp-id tags it as a proper noun, and the entity type other
-    annotated corpora give it. ``places`` maps the first lower-cased word of a place name to
-    the names (as word tuples) starting with it.
+    (coarse to fine), how often nlp-id tags it as a proper noun, the entity type other
+    annotated corpora give it, and the type a first-pass model mostly gives it in unlabelled
+    news (``at``, see ``kg.ner_train.auto_types``). ``places`` maps the first lower-cased word
+    of a place name to the names (as word tuples) starting with it.
     """
 
     columns: tuple[str, ...] = ("k0", "k1", "k2")

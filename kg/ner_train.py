@@ -4,8 +4,8 @@
     python -m kg.ner_train --data /work/shared/data/ner --out kg/data/ner --evaluate
 
 Training needs the unlabelled news text shipped by the ``nlp-id`` package (MIT) for the word
-clusters (``pip install --no-deps nlp-id``: only its data file is read, so its pinned
-dependencies are not needed), or any token-per-line file given with ``--corpus``.
+clusters and the self-trained word types (``pip install --no-deps nlp-id``: only its data file
+is read, so its pinned dependencies are not needed); ``--corpus`` adds token-per-line files.
 Uses one core: BLAS threads are pinned to 1 before numpy loads.
 """
 
@@ -129,19 +129,25 @@ def nlp_id_corpus() -> Path | None:
     return path if path.exists() else None
 
 
-def corpus_sentences(path: Path) -> Iterator[list[str]]:
-    """Lower-cased sentences of a token-per-line file (first column; blank line ends one)."""
+def corpus_text(path: Path) -> Iterator[list[str]]:
+    """Sentences of a token-per-line file as written (first column; blank line ends one)."""
     current: list[str] = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             word = line.split("\t", 1)[0].strip()
             if word:
-                current.append(word.lower())
+                current.append(word)
             elif current:
                 yield current
                 current = []
     if current:
         yield current
+
+
+def corpus_sentences(path: Path) -> Iterator[list[str]]:
+    """Lower-cased sentences of a token-per-line file, as the clusters count them."""
+    for sentence in corpus_text(path):
+        yield [w.lower() for w in sentence]
 
 
 def word_vectors(sentences: list[list[str]], min_count: int = 3, n_contexts: int = 2000,
@@ -216,19 +222,21 @@ def build_clusters(sentences: list[list[str]]) -> dict[str, tuple[str, ...]]:
     return {w: tuple(str(int(a[i])) for a in ids) for i, w in enumerate(words)}
 
 
-def proper_noun_rates(corpus: Path) -> dict[str, str]:
-    """How often the POS-tagged corpus calls a word NNP, bucketed: A (mostly) .. C (rarely).
+def proper_noun_rates(corpora: Iterable[Path]) -> dict[str, str]:
+    """How often the POS-tagged corpora call a word NNP, bucketed: A (mostly) .. C (rarely).
 
-    Tells "Madiun" from "Menurut" even when both start a sentence.
+    Tells "Madiun" from "Menurut" even when both start a sentence. Lines with no tag (text
+    that was never POS-tagged) do not count.
     """
     seen: dict[str, list[int]] = {}
-    with open(corpus, encoding="utf-8") as fh:
-        for line in fh:
-            word, _, tag = line.strip().partition("\t")
-            if word and tag:
-                counts = seen.setdefault(word.lower(), [0, 0])
-                counts[0] += tag == "NNP"
-                counts[1] += 1
+    for corpus in corpora:
+        with open(corpus, encoding="utf-8") as fh:
+            for line in fh:
+                word, _, tag = line.strip().partition("\t")
+                if word and tag:
+                    counts = seen.setdefault(word.lower(), [0, 0])
+                    counts[0] += tag == "NNP"
+                    counts[1] += 1
     return {w: "A" if n / t >= 0.8 else "B" if n / t >= 0.4 else "C"
             for w, (n, t) in seen.items() if n and t >= 2}
 
@@ -287,6 +295,44 @@ def train(sentences: Iterable[Sentence], lex: Lexicon, model: Path, c1: float = 
     trainer.train(str(model))
 
 
+def auto_types(model: Path, lex: Lexicon, text: list[list[str]]) -> dict[str, str]:
+    """The entity type a first-pass model mostly gives each word across unlabelled news.
+
+    Self-training at the word level: a name the annotated sets never show ("Kustini") is
+    often tagged right somewhere in the unlabelled text, where its context is plainer; the
+    majority type found there is then a feature wherever the word appears.
+    """
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    tagged = (list(zip(s, tagger.tag(lex.sentence(s)), strict=True)) for s in text)
+    return entity_types(tagged)
+
+
+def with_auto_types(lex: Lexicon, types: dict[str, str]) -> Lexicon:
+    """A copy of ``lex`` with one more word class, ``at``: the type from :func:`auto_types`."""
+    out = Lexicon(columns=(*lex.columns, "at"), places=lex.places)
+    empty = ("",) * len(lex.columns)
+    for word in lex.words.keys() | types.keys():
+        out.words[word] = (*lex.words.get(word, empty), types.get(word, ""))
+    return out
+
+
+def train_two_pass(sentences: Iterable[Sentence], lex: Lexicon, text: list[list[str]],
+                   model: Path, c1: float = C1, c2: float = C2) -> Lexicon:
+    """Train, tag ``text`` for :func:`auto_types`, retrain with them; the lexicon used.
+
+    Both passes see only ``sentences``, so cross-validation stays honest: a held-out fold's
+    labels never reach the auto types.
+    """
+    sentences = list(sentences)
+    train(sentences, lex, model, c1, c2)
+    final = with_auto_types(lex, auto_types(model, lex, text))
+    train(sentences, final, model, c1, c2)
+    return final
+
+
 def predict(model: Path, lex: Lexicon, sentences: list[Sentence]) -> list[list[str]]:
     """Labels the model gives each sentence."""
     import pycrfsuite
@@ -329,17 +375,24 @@ def training_set(sets: dict[str, list[Sentence]], extras: Iterable[str],
 
 # ---- command line --------------------------------------------------------------------------
 
-def build_lexicon(data: Path, corpus: Path, flt: OverlapFilter,
+def unlabelled_text(corpora: list[Path], flt: OverlapFilter) -> list[list[str]]:
+    """The corpora's sentences as written, less any that repeat test.01 text."""
+    return [s for corpus in corpora for s in corpus_text(corpus)
+            if not flt.overlaps([w.lower() for w in s])]
+
+
+def build_lexicon(data: Path, corpora: list[Path], unlabelled: list[list[str]],
                   sets: dict[str, list[Sentence]]) -> Lexicon:
-    """Clusters from the unlabelled corpus plus the trainable NER text; the place gazetteer."""
-    text = [s for s in corpus_sentences(corpus) if not flt.overlaps(s)]
+    """Clusters from the unlabelled text plus the trainable NER text; the place gazetteer."""
+    text = [[w.lower() for w in s] for s in unlabelled]
     text += [[w.lower() for w, _ in s] for group in sets.values() for s in group]
     clusters = build_clusters(text)
-    proper = proper_noun_rates(corpus)
+    proper = proper_noun_rates(corpora)
     types = entity_types(s for name in LEXICON_SETS for s in sets[name])
-    lex = Lexicon(columns=("k0", "k1", "k2", "pn", "et"))
+    sizes = len(CLUSTER_SIZES)
+    lex = Lexicon(columns=(*(f"k{i}" for i in range(sizes)), "pn", "et"))
     for word in clusters.keys() | proper.keys() | types.keys():
-        lex.words[word] = (*clusters.get(word, ("",) * 3), proper.get(word, ""),
+        lex.words[word] = (*clusters.get(word, ("",) * sizes), proper.get(word, ""),
                            types.get(word, ""))
     repo_data = Path(__file__).resolve().parent / "data"
     lex.add_places(place_names(data.parent / "wikidata", repo_data))
@@ -351,34 +404,43 @@ GRID = ((0.05, 0.05), (0.1, 0.01), (0.2, 0.05), (0.02, 0.1), (0.1, 0.1), (0.05, 
 DATA_CHOICES = ((), ("nergrit",), ("nerugm",), ("nergrit", "nerp"))
 
 
-def tune(sets: dict[str, list[Sentence]], lex: Lexicon, scratch: Path) -> None:
+def tune(sets: dict[str, list[Sentence]], lex: Lexicon, text: list[list[str]],
+         scratch: Path) -> None:
     """Dev.01 F1 for each c1/c2 pair, trained on train.01 and the extra data, one run at a time."""
     for c1, c2 in GRID:
         start = time.perf_counter()
-        train(training_set(sets, EXTRA_SETS, with_dev=False), lex, scratch, c1, c2)
-        print(f"c1={c1:<5} c2={c2:<5} dev F1={f1(scratch, lex, sets['dev']):.2f} "
+        used = train_two_pass(training_set(sets, EXTRA_SETS, with_dev=False), lex, text,
+                              scratch, c1, c2)
+        print(f"c1={c1:<5} c2={c2:<5} dev F1={f1(scratch, used, sets['dev']):.2f} "
               f"({time.perf_counter() - start:.0f}s)", flush=True)
 
 
-def compare_data(sets: dict[str, list[Sentence]], lex: Lexicon, scratch: Path,
-                 folds: int = 4) -> None:
-    """F1 of a 4-fold cross-validation over NER UI train.01+dev.01 for each extra-data choice.
+def cross_validate(sets: dict[str, list[Sentence]], lex: Lexicon, text: list[list[str]],
+                   scratch: Path, extras: Iterable[str] = EXTRA_SETS, folds: int = 4) -> float:
+    """F1 of a 4-fold cross-validation over NER UI train.01+dev.01, ``extras`` in every fold.
 
     Dev.01 alone (164 sentences) is too small to tell a 0.5-point change from noise.
     """
     from seqeval.metrics import f1_score
 
     ui = sets["train"] + sets["dev"]
+    extra = [s for name in extras for s in sets[name]]
+    gold, pred = [], []
+    for k in range(folds):
+        held = [s for i, s in enumerate(ui) if i % folds == k]
+        rest = [s for i, s in enumerate(ui) if i % folds != k]
+        used = train_two_pass(rest + extra, lex, text, scratch)
+        gold += [[y for _, y in s] for s in held]
+        pred += predict(scratch, used, held)
+    return 100 * f1_score(gold, pred)
+
+
+def compare_data(sets: dict[str, list[Sentence]], lex: Lexicon, text: list[list[str]],
+                 scratch: Path) -> None:
+    """Cross-validated F1 for each choice of extra training data."""
     for extras in DATA_CHOICES:
-        gold, pred = [], []
-        for k in range(folds):
-            held = [s for i, s in enumerate(ui) if i % folds == k]
-            rest = [s for i, s in enumerate(ui) if i % folds != k]
-            train(rest + [s for name in extras for s in sets[name]], lex, scratch)
-            gold += [[y for _, y in s] for s in held]
-            pred += predict(scratch, lex, held)
-        print(f"extra data {'+'.join(extras) or '-':16} CV F1={100 * f1_score(gold, pred):.2f}",
-              flush=True)
+        score = cross_validate(sets, lex, text, scratch, extras)
+        print(f"extra data {'+'.join(extras) or '-':16} CV F1={score:.2f}", flush=True)
 
 
 def evaluate(data: Path, out: Path) -> None:
@@ -405,37 +467,46 @@ def main(argv: list[str] | None = None) -> int:
         "\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="the shared data/ner folder")
     parser.add_argument("--out", type=Path, required=True, help="model folder (kg/data/ner)")
-    parser.add_argument("--corpus", type=Path, help="unlabelled text, a token per line "
-                        "(default: nlp-id's dataset_postag.txt)")
+    parser.add_argument("--corpus", type=Path, action="append", default=[],
+                        help="more unlabelled text for the word clusters, a token per line "
+                        "(an optional POS tag after a tab); may be repeated. Read besides "
+                        "nlp-id's dataset_postag.txt")
     parser.add_argument("--evaluate", action="store_true",
                         help="only evaluate the model in --out on NER UI test fold 1")
     parser.add_argument("--tune", action="store_true",
                         help="also print dev.01 F1 over the c1/c2 grid")
+    parser.add_argument("--cv", action="store_true",
+                        help="also print the cross-validated F1 of the shipped setting")
     parser.add_argument("--compare-data", action="store_true",
                         help="also print cross-validated F1 for each choice of extra data")
     args = parser.parse_args(argv)
     if args.evaluate:
         evaluate(args.data, args.out)
         return 0
-    corpus = args.corpus or nlp_id_corpus()
-    if corpus is None:
-        parser.error("no unlabelled corpus: pip install --no-deps nlp-id, or give --corpus")
+    nlp_id = nlp_id_corpus()
+    if nlp_id is None:
+        parser.error("no unlabelled corpus: pip install --no-deps nlp-id")
+    corpora = [nlp_id, *args.corpus]
     started = time.perf_counter()
     flt = OverlapFilter(read_conll(args.data / TEST_FILE))
     sets = load_sets(args.data, flt)
     print("dropped for overlap with test.01:", flt.dropped, file=sys.stderr)
-    lex = build_lexicon(args.data, corpus, flt, sets)
-    print(f"{len(lex.words)} words with classes ({time.perf_counter() - started:.0f}s)",
-          file=sys.stderr)
+    text = unlabelled_text(corpora, flt)
+    lex = build_lexicon(args.data, corpora, text, sets)
+    print(f"{len(lex.words)} words with classes from {len(text)} unlabelled sentences "
+          f"({time.perf_counter() - started:.0f}s)", file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
-    lex.save(args.out)
     scratch = args.out / "scratch.crfsuite"
+    if args.cv:
+        print(f"CV F1={cross_validate(sets, lex, text, scratch):.2f}", flush=True)
     if args.compare_data:
-        compare_data(sets, lex, scratch)
+        compare_data(sets, lex, text, scratch)
     if args.tune:
-        tune(sets, lex, scratch)
+        tune(sets, lex, text, scratch)
     scratch.unlink(missing_ok=True)
-    train(training_set(sets, EXTRA_SETS, with_dev=True), lex, args.out / "model.crfsuite")
+    final = train_two_pass(training_set(sets, EXTRA_SETS, with_dev=True), lex, text,
+                           args.out / "model.crfsuite")
+    final.save(args.out)
     print(f"trained in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     return 0
 
