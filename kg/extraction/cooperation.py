@@ -25,14 +25,13 @@ _AGREED = re.compile(r"\b(?:menandatangani|penandatanganan|ditandatangani|tanda\
 _PROPOSED = re.compile(r"\b(?:menjajaki|jajaki|penjajakan|menawarkan|akan|ingin|berencana|"
                        r"rencana|usulan|mengusulkan|menggandeng|follow\s+up|tahap|harap|"
                        r"berharap|berinisiatif|mengajak|menginginkan|siap)\b", re.IGNORECASE)
-# "sepakat menjajaki kerja sama": agreeing to explore is still a proposal.
-_AGREED_TO_EXPLORE = re.compile(r"\b(?:sepakat|menyepakati|bersepakat)\s+(?:untuk\s+)?"
-                                r"(?:menjajaki|mengkaji|membahas|menindaklanjuti|akan)\b",
-                                re.IGNORECASE)
-# "rencana penandatanganan MoU", "akan meneken": a signing planned is still a proposal.
-_PLANNED_SIGNING = re.compile(r"\b(?:rencana|berencana|direncanakan|akan|membahas)\s+"
-                              r"(?:\w+\s+){0,2}?(?:penandatanganan|menandatangani|"
-                              r"ditandatangani|meneken|diteken)\b", re.IGNORECASE)
+# Agreement words that do not make an agreement: "sepakat menjajaki kerja sama" (agreeing
+# to explore), "rencana penandatanganan MoU", "akan meneken" (a signing planned).
+_NOT_YET_AGREED = re.compile(
+    r"\b(?:sepakat|menyepakati|bersepakat)\s+(?:untuk\s+)?"
+    r"(?:menjajaki|mengkaji|membahas|menindaklanjuti|akan)\b"
+    r"|\b(?:rencana|berencana|direncanakan|akan|membahas)\s+(?:\w+\s+){0,2}?"
+    r"(?:penandatanganan|menandatangani|ditandatangani|meneken|diteken)\b", re.IGNORECASE)
 # "Kota Ube, Prefektur Yamaguchi, Jepang": a place after a comma, or after a region word,
 # says where the one before it is; it is not a party.
 _QUALIFIER_GAP = re.compile(r"\s*,\s*(?:(?:prefektur|provinsi|negara\s+bagian|distrik|"
@@ -177,8 +176,7 @@ def _read_sentence(text: str, sentence: Segment, previous: Segment | None,
         if re.search(r"\bbidang\b", prior, re.IGNORECASE):
             mention.domains |= domains_in(prior)
     active = _ACTIVE.search(chunk)
-    agreed = _AGREED.search(chunk) and not (_AGREED_TO_EXPLORE.search(chunk)
-                                            or _PLANNED_SIGNING.search(chunk))
+    agreed = _AGREED.search(chunk) and not _NOT_YET_AGREED.search(chunk)
     stage = ("active" if active else "agreed" if agreed
              else "proposed" if _PROPOSED.search(chunk) else None)
     since = _SINCE.search(chunk)
