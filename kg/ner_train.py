@@ -14,10 +14,11 @@ from __future__ import annotations
 import argparse
 import csv
 import importlib.util
+import itertools
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from kg.ner_features import Lexicon
@@ -45,9 +46,10 @@ TEST_FILE = "indolem_nerui/test.01.tsv"
 DEV_FILE = "indolem_nerui/dev.01.tsv"
 TRAIN_FILE = "indolem_nerui/train.01.tsv"
 # Extra data chosen by --compare-data, c1/c2 by --tune on dev.01 (see kg/data/ner/README.md).
-EXTRA_SETS = ("nergrit",)
+# Each extra set is trained with its own copy of every feature (see :func:`domain_features`).
+EXTRA_SETS = ("nergrit", "nerugm")
 # Annotated sets not trained on, whose entity words still inform a word-class feature.
-LEXICON_SETS = ("nerp", "nerugm")
+LEXICON_SETS = ("nerp",)
 C1, C2 = 0.05, 0.3
 MAX_ITERATIONS = 150
 CLUSTER_SIZES = (64, 256, 1024)
@@ -282,14 +284,33 @@ def place_names(wikidata: Path, repo_data: Path) -> set[str]:
 
 # ---- training and evaluation ---------------------------------------------------------------
 
+def domain_features(features: list[list[str]], domain: str) -> list[list[str]]:
+    """Every feature twice, once as is and once prefixed by the data set it comes from.
+
+    Daume's "frustratingly easy" domain adaptation, target copies left out: NER UI sentences
+    carry the plain features only, another set's sentences also a ``nergrit:``-style copy.
+    What that set annotates its own way (titles inside person names, places nested in
+    organisations) is learnt on its copies, which the tagger never fires, while what the
+    sets share is learnt on the plain features, the only ones the tagger uses.
+    """
+    if not domain:
+        return features
+    return [token + [f"{domain}:{f}" for f in token] for token in features]
+
+
 def train(sentences: Iterable[Sentence], lex: Lexicon, model: Path, c1: float = C1,
-          c2: float = C2, iterations: int = MAX_ITERATIONS) -> None:
-    """Fit a CRF with L-BFGS (L1 ``c1`` keeps the model small, L2 ``c2``)."""
+          c2: float = C2, iterations: int = MAX_ITERATIONS,
+          domains: Sequence[str] | None = None) -> None:
+    """Fit a CRF with L-BFGS (L1 ``c1`` keeps the model small, L2 ``c2``).
+
+    ``domains`` names each sentence's data set ("" for NER UI), for :func:`domain_features`.
+    """
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for s in sentences:
-        trainer.append(lex.sentence([w for w, _ in s]), [y for _, y in s])
+    for s, domain in zip(sentences, domains or itertools.repeat(""), strict=False):
+        features = domain_features(lex.sentence([w for w, _ in s]), domain)
+        trainer.append(features, [y for _, y in s])
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
                         "feature.possible_transitions": True})
     trainer.train(str(model))
@@ -320,16 +341,17 @@ def with_auto_types(lex: Lexicon, types: dict[str, str]) -> Lexicon:
 
 
 def train_two_pass(sentences: Iterable[Sentence], lex: Lexicon, text: list[list[str]],
-                   model: Path, c1: float = C1, c2: float = C2) -> Lexicon:
+                   model: Path, c1: float = C1, c2: float = C2,
+                   domains: Sequence[str] | None = None) -> Lexicon:
     """Train, tag ``text`` for :func:`auto_types`, retrain with them; the lexicon used.
 
     Both passes see only ``sentences``, so cross-validation stays honest: a held-out fold's
     labels never reach the auto types.
     """
     sentences = list(sentences)
-    train(sentences, lex, model, c1, c2)
+    train(sentences, lex, model, c1, c2, domains=domains)
     final = with_auto_types(lex, auto_types(model, lex, text))
-    train(sentences, final, model, c1, c2)
+    train(sentences, final, model, c1, c2, domains=domains)
     return final
 
 
@@ -365,12 +387,14 @@ def throughput(tagger, sentences: list[Sentence], rounds: int = 5) -> tuple[floa
 
 
 def training_set(sets: dict[str, list[Sentence]], extras: Iterable[str],
-                 with_dev: bool) -> list[Sentence]:
-    """NER UI train (+dev) and the chosen extra data sets."""
+                 with_dev: bool) -> tuple[list[Sentence], list[str]]:
+    """NER UI train (+dev) and the chosen extra data sets; each sentence's domain."""
     out = list(sets["train"]) + (list(sets["dev"]) if with_dev else [])
+    domains = [""] * len(out)
     for name in extras:
         out += sets[name]
-    return out
+        domains += [name] * len(sets[name])
+    return out, domains
 
 
 # ---- command line --------------------------------------------------------------------------
@@ -401,7 +425,7 @@ def build_lexicon(data: Path, corpora: list[Path], unlabelled: list[list[str]],
 
 GRID = ((0.05, 0.05), (0.1, 0.01), (0.2, 0.05), (0.02, 0.1), (0.1, 0.1), (0.05, 0.3),
         (0.1, 0.3), (0.05, 1.0))
-DATA_CHOICES = ((), ("nergrit",), ("nerugm",), ("nergrit", "nerp"))
+DATA_CHOICES = ((), ("nergrit",), ("nerugm",), ("nergrit", "nerugm"), ("nergrit", "nerugm", "nerp"))
 
 
 def tune(sets: dict[str, list[Sentence]], lex: Lexicon, text: list[list[str]],
@@ -409,8 +433,8 @@ def tune(sets: dict[str, list[Sentence]], lex: Lexicon, text: list[list[str]],
     """Dev.01 F1 for each c1/c2 pair, trained on train.01 and the extra data, one run at a time."""
     for c1, c2 in GRID:
         start = time.perf_counter()
-        used = train_two_pass(training_set(sets, EXTRA_SETS, with_dev=False), lex, text,
-                              scratch, c1, c2)
+        sentences, domains = training_set(sets, EXTRA_SETS, with_dev=False)
+        used = train_two_pass(sentences, lex, text, scratch, c1, c2, domains)
         print(f"c1={c1:<5} c2={c2:<5} dev F1={f1(scratch, used, sets['dev']):.2f} "
               f"({time.perf_counter() - start:.0f}s)", flush=True)
 
@@ -424,12 +448,13 @@ def cross_validate(sets: dict[str, list[Sentence]], lex: Lexicon, text: list[lis
     from seqeval.metrics import f1_score
 
     ui = sets["train"] + sets["dev"]
-    extra = [s for name in extras for s in sets[name]]
+    extra, extra_domains = training_set(sets | {"train": []}, extras, with_dev=False)
     gold, pred = [], []
     for k in range(folds):
         held = [s for i, s in enumerate(ui) if i % folds == k]
         rest = [s for i, s in enumerate(ui) if i % folds != k]
-        used = train_two_pass(rest + extra, lex, text, scratch)
+        used = train_two_pass(rest + extra, lex, text, scratch,
+                              domains=[""] * len(rest) + extra_domains)
         gold += [[y for _, y in s] for s in held]
         pred += predict(scratch, used, held)
     return 100 * f1_score(gold, pred)
@@ -504,8 +529,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.tune:
         tune(sets, lex, text, scratch)
     scratch.unlink(missing_ok=True)
-    final = train_two_pass(training_set(sets, EXTRA_SETS, with_dev=True), lex, text,
-                           args.out / "model.crfsuite")
+    sentences, domains = training_set(sets, EXTRA_SETS, with_dev=True)
+    final = train_two_pass(sentences, lex, text, args.out / "model.crfsuite",
+                           domains=domains)
     final.save(args.out)
     print(f"trained in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     return 0

@@ -104,12 +104,29 @@ def fold_1_f1() -> float:
     return 100 * f1_score(gold, pred)
 
 
-def test_f1_on_ner_ui_test_fold_1_holds_what_the_model_reached():
-    # The shipped model scores 86.74 (kg/data/ner/README.md); guard against regressions.
-    assert fold_1_f1() >= 86.5
-
-
-@pytest.mark.xfail(reason="issue target F1 87 on NER UI fold 1 not reached yet: 86.74",
-                   strict=False)
 def test_f1_on_ner_ui_test_fold_1_is_at_least_87():
+    # The issue's target; the shipped model scores 87.46 (kg/data/ner/README.md).
     assert fold_1_f1() >= 87
+
+
+def test_another_sets_conventions_stay_on_its_own_feature_copies(tmp_path):
+    # The extra set (twice as many sentences) puts the title inside the person's name; NER UI
+    # does not. Trained with domain copies, the tagger follows NER UI; without, the majority.
+    import pycrfsuite
+
+    from kg.ner_features import Lexicon
+    from kg.ner_train import train
+
+    lex = Lexicon()
+    ui = [[("Bupati", "O"), (name, "B-PERSON"), ("hadir", "O")] for name in ("Maidi", "Kustini")]
+    other = [[("Bupati", "B-PERSON"), (name, "I-PERSON"), ("hadir", "O")]
+             for name in ("Anton", "Yana", "Bima", "Rudy")]
+
+    def tags(domains: list[str] | None) -> list[str]:
+        train(ui + other, lex, tmp_path / "m.crfsuite", c1=0.0, c2=0.1, domains=domains)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(tmp_path / "m.crfsuite"))
+        return tagger.tag(lex.sentence(["Bupati", "Sutiaji", "hadir"]))
+
+    assert tags(None) == ["B-PERSON", "I-PERSON", "O"]
+    assert tags([""] * len(ui) + ["nerugm"] * len(other)) == ["O", "B-PERSON", "O"]
