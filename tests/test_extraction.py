@@ -276,6 +276,25 @@ def test_a_signing_during_a_visit_takes_the_visits_day_unless_it_states_one():
     assert {e.kind: e.start for e in later.events}.get("signing") in (None, "2024-03-06")
 
 
+def test_a_head_received_by_a_head_is_a_visit_to_the_hosts_city():
+    facts = facts_of("Wali Kota Surabaya Eri Cahyadi menerima Wali Kota Den Haag, Belanda, "
+                     "Jan van Zanen, Senin (11/3/2024). Keduanya membahas pengelolaan sampah.")
+    [visit] = facts.events
+    assert (visit.kind, visit.place, visit.start) == ("working-visit", "place/kota-surabaya",
+                                                      "2024-03-11")
+    names = {p.key: p.name for p in facts.persons}
+    assert {names[p.person] for p in facts.participations} == {"Eri Cahyadi", "Jan van Zanen"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wali Kota Surabaya Eri Cahyadi menerima penghargaan dari Gubernur Jawa Timur.",
+    "Gubernur Sulsel, Andi Sultan Hamid, menerima rombongan itu.",
+    "Warga Kota Surabaya menerima bantuan dari Bupati Gresik.",
+])
+def test_receiving_something_or_someone_unnamed_is_no_visit(sentence):
+    assert facts_of(sentence).events == []
+
+
 def test_one_elected_as_chair_holds_the_chair():
     facts = facts_of("Wali Kota Ambon Richard Louhenapessy terpilih kembali sebagai Ketua Dewan "
                      "Pengurus Apeksi dalam Munas Apeksi di Kota Ambon.")

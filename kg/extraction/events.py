@@ -19,7 +19,11 @@ TRIGGERS: list[tuple[str, str]] = [
      r"Rapat\s+Kerja\s+Wilayah", "regional-meeting"),
     (r"[Rr]apat\s+[Kk]oordinasi|Rakor", "other"),
     (r"[Kk]unjungan(?:\s+(?:kerja|dinas|balasan|resmi|kehormatan))?|[Kk]unker|"
-     r"berkunjung\s+ke|datang\s+ke|melawat\s+ke|[Ll]awatan", "working-visit"),
+     r"berkunjung\s+ke|datang\s+ke|melawat\s+ke|[Ll]awatan|"
+     # "Wali Kota Surabaya menerima Wali Kota Den Haag": a head received is a visit.
+     r"menerima(?=\s+(?:delegasi|Wali\s*[Kk]ota|Walikota|Bupati|Gubernur|Wakil\s+"
+     r"(?:Wali\s*[Kk]ota|Bupati|Gubernur)|Duta\s+Besar|Dubes|Konsul\s+Jenderal)\b)",
+     "working-visit"),
     (r"menandatangani|[Pp]enandatanganan|ditandatangani|[Tt]anda\s+tangan|"
      r"[Ss]igning\s+[Cc]eremony", "signing"),
     (r"Festival|Karnaval", "festival"),
@@ -118,6 +122,8 @@ def _read_details(text: str, mention: EventMention, places: list[PlaceHit],
     if mention.reference:
         return
     mention.place = _event_place(text, mention, places)
+    if mention.place is None and text.startswith("menerima", mention.start):
+        mention.place = _host_place(mention, places)
     in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end]
     # "Pekanbaru, 3/10 (Antara) - ... pada 1-2 Oktober 2019": the dateline's day is when
     # the story was filed, the event's own dates come after it.
@@ -156,6 +162,13 @@ def _event_place(text: str, mention: EventMention, places: list[PlaceHit]) -> st
         if chosen and chosen.kind != "country":
             return chosen.key
     return None
+
+
+def _host_place(mention: EventMention, places: list[PlaceHit]) -> str | None:
+    """ "Wali Kota Surabaya menerima ...": the host's city, the last one named before."""
+    before = [p for p in places if mention.sentence.start <= p.start < mention.start
+              and p.kind in CITY_KINDS]
+    return before[-1].key if before else None
 
 
 def _other_kind_between(text: str, mention: EventMention, end: int) -> bool:
