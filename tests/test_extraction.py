@@ -295,6 +295,12 @@ def test_receiving_something_or_someone_unnamed_is_no_visit(sentence):
     assert facts_of(sentence).events == []
 
 
+def test_a_festival_keeps_its_own_name_and_two_festivals_stay_two():
+    facts = facts_of("Festival Kopi digelar di Kota Blitar, 3 Maret 2024. Sementara itu Festival "
+                     "Bunga digelar di Kota Tomohon. Festival itu ramai pengunjung.")
+    assert sorted(e.name for e in facts.events) == ["Festival Bunga 2024", "Festival Kopi 2024"]
+
+
 def test_one_elected_as_chair_holds_the_chair():
     facts = facts_of("Wali Kota Ambon Richard Louhenapessy terpilih kembali sebagai Ketua Dewan "
                      "Pengurus Apeksi dalam Munas Apeksi di Kota Ambon.")

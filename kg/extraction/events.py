@@ -52,6 +52,8 @@ _ATTENDED = re.compile(r"(?:dihadiri|hadirnya|diikuti|kehadiran)\s+(?:oleh\s+)?"
 _APPROXIMATE = re.compile(r"(?:lebih\s+dari|sekitar|hampir|kurang\s+lebih|ratusan|puluhan)"
                           r"\s+$", re.IGNORECASE)
 CITY_KINDS = {"kota", "kabupaten", "foreign-city", "place"}
+# "Festival Kampung Lawas di ...": the capitalised words after the trigger name a festival.
+_FESTIVAL_NAME = re.compile(r"(?:\s+(?!(?:Di|Ke|Yang|Dan|Pada|Tahun)\b)[A-Z][\w'’-]*){1,5}")
 
 
 @dataclass
@@ -69,6 +71,7 @@ class EventMention:
     finish: str | None = None
     future: bool = False
     reference: bool = False  # "rangkaian Munas": named, not reported
+    title: str | None = None  # a festival's own name
     spans: list[Span] = field(default_factory=list)
 
 
@@ -90,6 +93,8 @@ def find_event_mentions(text: str, sentences: list[Segment], places: list[PlaceH
             mention.spans.append(Span(start, end, text[start:end]))
             mention.reference = bool(_SERIES.search(text[max(0, start - 30):start]))
             mention.future = bool(_FUTURE.search(chunk))
+            if kind == "festival":
+                mention.title = _festival_title(text, start, end, sentence.end)
             _read_details(text, mention, places, associations, dates)
             found.append(mention)
     return found
@@ -162,6 +167,12 @@ def _event_place(text: str, mention: EventMention, places: list[PlaceHit]) -> st
         if chosen and chosen.kind != "country":
             return chosen.key
     return None
+
+
+def _festival_title(text: str, start: int, end: int, limit: int) -> str | None:
+    """ "Festival Kopi" from "membuka Festival Kopi di Blitar"; None for a bare "festival"."""
+    named = _FESTIVAL_NAME.match(text, end, limit)
+    return text[start:named.end()] if named else None
 
 
 def _host_place(mention: EventMention, places: list[PlaceHit]) -> str | None:

@@ -150,7 +150,7 @@ def _first(group: list[EventMention], attribute: str):
 def _compatible(group: list[EventMention], mention: EventMention) -> bool:
     if group[0].kind != mention.kind:
         return False
-    for attribute in ("organizer", "ordinal", "place", "begin"):
+    for attribute in ("organizer", "ordinal", "place", "begin", "title"):
         ours = {getattr(m, attribute) for m in group} - {None}
         theirs = getattr(mention, attribute)
         if ours and theirs is not None and theirs not in ours:
@@ -176,7 +176,8 @@ def _event(group: list[EventMention], fallback_place: str | None, published: dat
         parts = (kind, place, start)
     else:
         parts = (kind, organizer, place, year)
-    name = " ".join(x for x in (SHORT_NAMES[kind], _short(organizer), _roman(ordinal), year) if x)
+    label = first("title") or SHORT_NAMES[kind]
+    name = " ".join(x for x in (label, _short(organizer), _roman(ordinal), year) if x)
     return Event(key=f"event/{kind}-{digest(*parts)}", kind=kind, name=name, ordinal=ordinal,
                  place=place, start=start, end=first("finish"), organizer=organizer,
                  confidence=0.8, mentions=[s for m in group for s in m.spans])
