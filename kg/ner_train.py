@@ -146,12 +146,6 @@ def corpus_text(path: Path) -> Iterator[list[str]]:
         yield current
 
 
-def corpus_sentences(path: Path) -> Iterator[list[str]]:
-    """Lower-cased sentences of a token-per-line file, as the clusters count them."""
-    for sentence in corpus_text(path):
-        yield [w.lower() for w in sentence]
-
-
 def word_vectors(sentences: list[list[str]], min_count: int = 3, n_contexts: int = 2000,
                  dims: int = 100):
     """Words and unit vectors: SVD of positive PMI over left/right neighbour counts.
@@ -386,15 +380,20 @@ def throughput(tagger, sentences: list[Sentence], rounds: int = 5) -> tuple[floa
     return rates[0], max(rates[1:])
 
 
+def extra_data(sets: dict[str, list[Sentence]],
+               extras: Iterable[str]) -> tuple[list[Sentence], list[str]]:
+    """The chosen extra data sets' sentences, each with its set's name as its domain."""
+    extras = list(extras)
+    return ([s for name in extras for s in sets[name]],
+            [name for name in extras for _ in sets[name]])
+
+
 def training_set(sets: dict[str, list[Sentence]], extras: Iterable[str],
                  with_dev: bool) -> tuple[list[Sentence], list[str]]:
     """NER UI train (+dev) and the chosen extra data sets; each sentence's domain."""
-    out = list(sets["train"]) + (list(sets["dev"]) if with_dev else [])
-    domains = [""] * len(out)
-    for name in extras:
-        out += sets[name]
-        domains += [name] * len(sets[name])
-    return out, domains
+    ui = list(sets["train"]) + (list(sets["dev"]) if with_dev else [])
+    extra, domains = extra_data(sets, extras)
+    return ui + extra, [""] * len(ui) + domains
 
 
 # ---- command line --------------------------------------------------------------------------
@@ -431,9 +430,9 @@ DATA_CHOICES = ((), ("nergrit",), ("nerugm",), ("nergrit", "nerugm"), ("nergrit"
 def tune(sets: dict[str, list[Sentence]], lex: Lexicon, text: list[list[str]],
          scratch: Path) -> None:
     """Dev.01 F1 for each c1/c2 pair, trained on train.01 and the extra data, one run at a time."""
+    sentences, domains = training_set(sets, EXTRA_SETS, with_dev=False)
     for c1, c2 in GRID:
         start = time.perf_counter()
-        sentences, domains = training_set(sets, EXTRA_SETS, with_dev=False)
         used = train_two_pass(sentences, lex, text, scratch, c1, c2, domains)
         print(f"c1={c1:<5} c2={c2:<5} dev F1={f1(scratch, used, sets['dev']):.2f} "
               f"({time.perf_counter() - start:.0f}s)", flush=True)
@@ -448,7 +447,7 @@ def cross_validate(sets: dict[str, list[Sentence]], lex: Lexicon, text: list[lis
     from seqeval.metrics import f1_score
 
     ui = sets["train"] + sets["dev"]
-    extra, extra_domains = training_set(sets | {"train": []}, extras, with_dev=False)
+    extra, extra_domains = extra_data(sets, extras)
     gold, pred = [], []
     for k in range(folds):
         held = [s for i, s in enumerate(ui) if i % folds == k]
